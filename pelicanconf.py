@@ -1,0 +1,50 @@
+"""Pelican settings for the timeline site. Relative paths are relative to this file."""
+
+SITENAME = "Timeline"
+SITEURL = ""
+# Every link relative to the page it is on, so the site works wherever its folder is put.
+RELATIVE_URLS = True
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+
+# This folder on the plugin path, so `timeline.pelican` loads from a checkout
+# even when the package is not installed.
+PLUGIN_PATHS = ["."]
+PLUGINS = ["timeline.pelican"]
+
+# The page text comes from news articles: escape everything a template prints.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# One folder per page, so the addresses carry no file extension.
+ARTICLE_URL = "articles/{slug}/"
+ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+PAGE_URL = "pages/{slug}/"
+PAGE_SAVE_AS = "pages/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+
+# The site's index.html is the timeline (written by the plugin); Pelican's own
+# index is off, and the archive of articles lives under articles/.
+DIRECT_TEMPLATES = ["archives"]
+INDEX_SAVE_AS = ""
+ARCHIVES_URL = "articles/"
+ARCHIVES_SAVE_AS = "articles/index.html"
+
+# No pages the theme has no templates for.
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+
+# Feeds need an absolute SITEURL to be valid; none until the site has an address.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+TIMELINE_TITLE = "Timeline"
+TIMELINE_DESCRIPTION = "What the news reported, in the order it happened."

@@ -1,0 +1,143 @@
+"""Sentences and their mentions → the events of one article.
+
+A sentence becomes an event when a temporal expression dates what it reports:
+a date at day precision or coarser, never a duration, a set or a vague "earlier".
+The article's lead sentence, when it has no expression of its own and reports
+something done (past or present perfect), happened on the dateline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+from .model import Article, Event, Mention, Source
+from .sentences import sentence_spans
+from .temporal.calendar import precision_rank
+from .temporal.rules import Rules, load_rules
+from .temporal.tense import PAST, sentence_tense
+
+SUMMARY_LIMIT = 120
+# The lead is the first sentence without a date among the article's first few:
+# a standfirst line may come before it.
+LEAD_SENTENCES = 2
+
+_NAME = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
+
+
+def extract_events(article: Article, mentions: Sequence[Mention], language: str = "en") -> list[Event]:
+    """The events of one article, in reading order."""
+    rules = load_rules(language)
+    events = []
+    for index, (start, end) in enumerate(sentence_spans(article.text)):
+        sentence = article.text[start:end]
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        dated = [m for m in inside if m.is_dated and m.type in ("DATE", "TIME")]
+        if dated:
+            event = _dated_event(article, start, end, sentence, _main_mention(dated), rules)
+        elif not inside and index < LEAD_SENTENCES and article.dateline and not events and _reports_done(sentence, rules):
+            event = _lead_event(article, start, end, sentence, rules)
+        else:
+            continue
+        events.append(event)
+    return events
+
+
+def _main_mention(dated: list[Mention]) -> Mention:
+    """The expression the sentence hangs on: the most precise, then the first."""
+    return min(dated, key=lambda m: (precision_rank(m.granularity), m.start))
+
+
+def _reports_done(sentence: str, rules: Rules) -> bool:
+    return sentence_tense(sentence, rules) == PAST
+
+
+def _dated_event(article: Article, start: int, end: int, sentence: str, mention: Mention, rules: Rules) -> Event:
+    offset = mention.start - start
+    return Event(
+        id=event_id(article.slug, sentence, mention.text),
+        start=mention.first,
+        end=mention.last,
+        granularity=mention.granularity,
+        value=mention.value,
+        expression=mention.text,
+        text=sentence,
+        summary=summarize(sentence, offset, offset + len(mention.text)),
+        future=bool(article.dateline and mention.first > article.dateline),
+        sources=(_source(article, start, end),),
+        actors=actors(sentence, rules),
+        expression_start=offset,
+        expression_end=offset + len(mention.text),
+    )
+
+
+def _lead_event(article: Article, start: int, end: int, sentence: str, rules: Rules) -> Event:
+    day = article.dateline
+    return Event(
+        id=event_id(article.slug, sentence, ""),
+        start=day,
+        end=day,
+        granularity="day",
+        value=day.isoformat(),
+        expression="",
+        text=sentence,
+        summary=summarize(sentence, -1, -1),
+        future=False,
+        sources=(_source(article, start, end),),
+        actors=actors(sentence, rules),
+        importance=0.5,
+    )
+
+
+def _source(article: Article, start: int, end: int) -> Source:
+    return Source(article.slug, article.title, str(article.path), article.dateline, start, end)
+
+
+def event_id(slug: str, sentence: str, expression: str) -> str:
+    """An id from what the event is, so that it never moves when other events come and go."""
+    normal = " ".join(re.findall(r"\w+", sentence.lower()))
+    digest = hashlib.sha1(f"{slug}\n{normal}\n{expression.lower()}".encode()).hexdigest()[:10]
+    return f"{slug}-{digest}"
+
+
+def summarize(sentence: str, expression_start: int, expression_end: int) -> str:
+    """A short headline: the sentence without a fronted time ("On Friday, ..."), cut at a word."""
+    text = " ".join(sentence.split())
+    if 0 <= expression_start <= 4:
+        rest = sentence[expression_end:]
+        if rest.lstrip().startswith(","):
+            text = " ".join(rest.lstrip()[1:].split())
+    text = text[:1].upper() + text[1:]
+    if len(text) <= SUMMARY_LIMIT:
+        return text
+    cut = text[: SUMMARY_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def actors(sentence: str, rules: Rules) -> tuple[str, ...]:
+    """The people and organisations a sentence names: runs of capitalised words."""
+    names: list[str] = []
+    run: list[str] = []
+    skip = rules.not_names | set(rules.words["weekday"].meanings) | set(rules.words["month"].meanings)
+    for token in re.findall(r"[\w'’.-]+|[^\w\s]", sentence):
+        clean = re.sub(r"(?:'s|’s)$", "", token).rstrip(".")
+        if _NAME.fullmatch(clean) and clean not in skip:
+            run.append(clean)
+        elif run and token in rules.name_joiners:
+            run.append(token)
+        else:
+            _close(run, names)
+            run = []
+        if token != clean and run:  # a possessive ends the name
+            _close(run, names)
+            run = []
+    _close(run, names)
+    return tuple(dict.fromkeys(names))
+
+
+def _close(run: list[str], names: list[str]) -> None:
+    while run and run[-1].islower():
+        run.pop()
+    if run:
+        names.append(" ".join(run))

@@ -1,0 +1,85 @@
+"""The values that flow between the stages: small, frozen, and nothing but data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from disk: its text without the metadata header."""
+
+    slug: str
+    title: str
+    text: str
+    dateline: date | None
+    path: Path
+    url: str = ""  # where the original was published, from a `Source:` header
+    metadata: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A temporal expression found in a text and resolved to a TIMEX3 value.
+
+    `start`/`end` are character offsets into the text; `first`/`last` the
+    inclusive interval of days it denotes (None for durations, sets and vague
+    references, which name no particular day).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION or SET
+    value: str
+    granularity: str  # day, week, month, quarter, season, year, decade, time, vague, ...
+    first: date | None = None
+    last: date | None = None
+    mod: str | None = None
+
+    @property
+    def is_dated(self) -> bool:
+        return self.first is not None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an event was reported: an article, and the sentence's offsets in it."""
+
+    article: str  # the article's slug
+    title: str
+    path: str
+    published: date | None
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened (or will), with the interval it happened in."""
+
+    id: str
+    start: date
+    end: date
+    granularity: str
+    value: str
+    expression: str  # the temporal expression that dates it, "" for a lead dated by its dateline
+    text: str  # the sentence
+    summary: str
+    future: bool
+    sources: tuple[Source, ...]
+    actors: tuple[str, ...] = ()
+    importance: float = 0.0
+    expression_start: int = -1  # offsets of the expression inside `text`, -1 when none
+    expression_end: int = -1
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Events in timeline order, the articles they came from, and what went wrong reading them."""
+
+    events: tuple[Event, ...]
+    articles: tuple[Article, ...]
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,51 @@
+"""Find and resolve the temporal expressions of a text.
+
+`tag(text, dct)` runs the two passes of DESIGN.md: recognition writes an
+underspecified value for each expression, resolution places it against the
+dateline (deictic), the last date mentioned (anaphoric) and the tense.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..model import Mention
+from .calendar import Period
+from .recognize import recognize
+from .resolve import resolve
+from .rules import load_rules
+from .tense import tense_at
+
+# Kinds whose placement depends on the tense of their verb.
+_TENSE_KINDS = {"date", "weekday", "month_day", "quarter", "season", "weekend", "range"}
+
+ENGINE_VERSION = "1"
+
+
+def tag(text: str, dct: date | None, language: str = "en") -> list[Mention]:
+    """Every temporal expression of `text`, resolved against the dateline `dct`."""
+    rules = load_rules(language)
+    mentions: list[Mention] = []
+    ref: Period | None = None
+    for candidate in recognize(text, rules):
+        spec = candidate.spec
+        tense = tense_at(text, candidate.start, candidate.end, rules) if spec.kind in _TENSE_KINDS else None
+        resolved = resolve(spec, dct, tense, ref)
+        if resolved is None:
+            continue
+        mentions.append(
+            Mention(
+                start=candidate.start,
+                end=candidate.end,
+                text=candidate.text,
+                type=resolved.type,
+                value=resolved.value,
+                granularity=resolved.granularity,
+                first=resolved.first,
+                last=resolved.last,
+                mod=resolved.mod,
+            )
+        )
+        if resolved.first is not None:
+            ref = Period(resolved.granularity, resolved.first, resolved.last, resolved.value)
+    return mentions

@@ -1,0 +1,302 @@
+"""Recognition: text → spans, each with an underspecified value.
+
+Recognition finds where a temporal expression stands and what it says ("a
+Tuesday", "the week before the dateline", "two days after the last date"),
+never which day that is: resolve.py decides that, with the dateline and the
+tense. The words come from the language's rules file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from dateparser.date import DateDataParser
+
+from .rules import Pattern, Rules, load_rules
+
+
+@dataclass(frozen=True)
+class Spec:
+    """An underspecified value: what an expression says, before it is placed in time."""
+
+    kind: str
+    type: str = "DATE"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    quarter: int | None = None
+    season: str | None = None
+    decade: int | None = None
+    unit: str | None = None  # D, W, M, Q, Y, DE, CE, WE
+    amount: int | None = None  # how many units; None for a vague amount ("several")
+    shift: int | None = None  # -1 last, 0 this, +1 next; None: placed by tense
+    anchor: str = "dct"  # what a count starts from: the dateline or the last date mentioned
+    part: str | None = None  # part of day: MO, AF, EV, NI
+    clock: str | None = None  # "15:00"
+    mod: str | None = None  # START, MID, END
+    within: str | None = None  # "earlier"/"later": only the part of the period before/after the dateline
+    value: str | None = None  # the literal TIMEX3 value of vague references, durations and sets
+    ends: tuple["Spec", "Spec"] | None = None  # a range's two ends
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    spec: Spec
+
+
+def recognize(text: str, rules: Rules | None = None) -> list[Candidate]:
+    """Every temporal expression in `text`, in reading order, none overlapping."""
+    rules = rules or load_rules("en")
+    found: list[tuple[int, int, int, re.Match[str], Pattern]] = []
+    for order, pattern in enumerate(rules.patterns):
+        for match in pattern.regex.finditer(text):
+            if match.end() > match.start():
+                found.append((match.start(), match.end(), order, match, pattern))
+    # The longest expression wins an overlap, then the pattern listed first.
+    found.sort(key=lambda f: (f[0] - f[1], f[2]))
+    taken: list[tuple[int, int, Candidate, bool]] = []
+    occupied: list[tuple[int, int]] = []
+    for start, end, _, match, pattern in found:
+        if any(start < b and a < end for a, b in occupied):
+            continue
+        spec = build_spec(match, pattern, rules)
+        if spec is None:
+            continue
+        occupied.append((start, end))
+        taken.append((start, end, Candidate(start, end, match.group(0), spec), pattern.only_in_range))
+    taken.sort(key=lambda t: t[0])
+    return join_ranges(text, taken, rules)
+
+
+def join_ranges(text: str, taken: list[tuple[int, int, Candidate, bool]], rules: Rules) -> list[Candidate]:
+    """Join two dates linked as a range ("from Aug. 26 to Aug. 29") into one candidate."""
+    result: list[Candidate] = []
+    index = 0
+    while index < len(taken):
+        _, _, first, _ = taken[index]
+        joined = None
+        if index + 1 < len(taken):
+            joined = _range(text, first, taken[index + 1][2], rules)
+        if joined:
+            result.append(joined)
+            index += 2
+            continue
+        if not taken[index][3]:
+            result.append(first)
+        index += 1
+    return result
+
+
+_RANGE_KINDS = {"date", "weekday", "month_day", "quarter", "season", "year", "decade"}
+
+
+def _range(text: str, first: Candidate, second: Candidate, rules: Rules) -> Candidate | None:
+    if first.spec.kind not in _RANGE_KINDS or second.spec.kind not in _RANGE_KINDS:
+        return None
+    between = text[first.end : second.start].strip().lower()
+    before = text[max(0, first.start - 12) : first.start].lower()
+    for opener, connector in rules.range_joins:
+        if between != connector:
+            continue
+        start = first.start
+        if opener:
+            found = re.search(rf"\b{re.escape(opener)}\s+$", before)
+            if not found:
+                continue
+            start = first.start - (len(before) - found.start())
+        spec = Spec(kind="range", ends=(first.spec, second.spec))
+        return Candidate(start, second.end, text[start : second.end], spec)
+    return None
+
+
+# ------------------------------------------------------------ building specs
+
+
+def build_spec(match: re.Match[str], pattern: Pattern, rules: Rules) -> Spec | None:
+    groups = {name: value for name, value in match.groupdict().items() if value is not None}
+
+    def meaning(group: str) -> Any:
+        return rules.meaning(group, pattern, groups[group]) if group in groups else None
+
+    builder = _BUILDERS[pattern.kind]
+    return builder(match, groups, meaning)
+
+
+def _date(match, groups, meaning) -> Spec | None:
+    mod = meaning("modifier")
+    month = meaning("month")
+    if "monthnum" in groups:
+        month = int(groups["monthnum"])
+    explicit = _explicit_parts(_strip_modifier(match, groups))
+    year = explicit.get("year", int(groups["year"]) if "year" in groups else None)
+    month = explicit.get("month", month)
+    day = explicit.get("day", int(groups["day"]) if "day" in groups else None)
+    if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return Spec(kind="date", year=year, month=month, day=day, mod=mod, shift=meaning("shift"))
+
+
+def _strip_modifier(match, groups) -> str:
+    text = match.group(0)
+    for group in ("modifier", "shift"):
+        if group in groups:
+            text = text[match.end(group) - match.start() :]
+    return text.strip(" -")
+
+
+# dateparser reads the explicit date string; its RELATIVE_BASE only fills the
+# parts the text leaves out, and those are discarded here (the tense chooses a
+# missing year in resolve.py), so one parser and a cache keyed by the string do.
+_PARSER = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": datetime(2000, 1, 1)})
+
+
+@lru_cache(maxsize=8192)
+def _explicit_parts(text: str) -> dict[str, int]:
+    try:
+        data = _PARSER.get_date_data(text)
+    except (ValueError, OverflowError):
+        return {}
+    if data is None or data.date_obj is None:
+        return {}
+    parts = set(data["parts"] or ())
+    found = data.date_obj
+    return {name: getattr(found, name) for name in ("year", "month", "day") if name in parts}
+
+
+def _weekday(match, groups, meaning) -> Spec:
+    part = meaning("part_of_day")
+    return Spec(kind="weekday", type="TIME" if part else "DATE", weekday=meaning("weekday"), shift=meaning("shift"), part=part)
+
+
+def _deictic(match, groups, meaning) -> Spec:
+    offset = meaning("deictic_day") or 0
+    part = meaning("part_of_day")
+    if "last_night" in groups:
+        offset, part = -1, "NI"
+    if groups.get("deictic_day", "").lower() == "tonight":
+        part = "NI"
+    return Spec(kind="deictic", type="TIME" if part else "DATE", amount=offset, part=part)
+
+
+def _relative(match, groups, meaning) -> Spec:
+    within = groups.get("earlier", "").lower() or None
+    mod = meaning("modifier") or {"earlier": "START", "later": "END"}.get(within or "")
+    return Spec(kind="relative", unit=meaning("calendar_unit"), shift=meaning("shift"), mod=mod, within=within)
+
+
+def _offset(match, groups, meaning) -> Spec:
+    amount = meaning("number") if "number" in groups else int(groups["amount"]) if "amount" in groups else None
+    if "ahead" in groups:
+        anchor, sign = "dct", "+"
+    else:
+        anchor, sign = meaning("direction").split()
+    if amount == "X":
+        return Spec(kind="vague", value="PAST_REF" if sign == "-" else "FUTURE_REF")
+    return Spec(kind="offset", unit=meaning("unit"), amount=amount * (-1 if sign == "-" else 1), anchor=anchor)
+
+
+def _anaphoric(match, groups, meaning) -> Spec:
+    if "direction" in groups:
+        _, sign = meaning("direction").split()
+        shift = -1 if sign == "-" else 1
+    else:
+        shift = meaning("anaphoric_shift") or 0
+    return Spec(kind="anaphoric", unit=meaning("calendar_unit"), shift=shift, anchor="ref")
+
+
+def _month_day(match, groups, meaning) -> Spec | None:
+    day = int(groups["day"])
+    return Spec(kind="month_day", day=day) if 1 <= day <= 31 else None
+
+
+def _quarter(match, groups, meaning) -> Spec:
+    number = int(groups["quarter"]) if "quarter" in groups else meaning("ordinal")
+    year = groups.get("year") or groups.get("year2")
+    return Spec(kind="quarter", quarter=number, year=int(year) if year else None)
+
+
+def _season(match, groups, meaning) -> Spec:
+    year = int(groups["year"]) if "year" in groups else None
+    return Spec(kind="season", season=meaning("season"), year=year, shift=meaning("shift"), mod=meaning("modifier"))
+
+
+def _weekend(match, groups, meaning) -> Spec:
+    return Spec(kind="weekend", shift=meaning("shift"))
+
+
+def _decade(match, groups, meaning) -> Spec:
+    return Spec(kind="decade", decade=int(groups["decade"]), mod=meaning("modifier"))
+
+
+def _year(match, groups, meaning) -> Spec:
+    return Spec(kind="year", year=int(groups["year"]), mod=meaning("modifier"))
+
+
+def _clock(match, groups, meaning) -> Spec | None:
+    if "hour24" in groups:
+        hour, minute = int(groups["hour24"]), int(groups["minute24"])
+    else:
+        hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
+        if hour > 12:
+            return None
+        pm = groups["ampm"].lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    return Spec(kind="clock", type="TIME", clock=f"{hour:02d}:{minute:02d}")
+
+
+def _vague(match, groups, meaning) -> Spec:
+    return Spec(kind="vague", value=meaning("vague"))
+
+
+def _duration(match, groups, meaning) -> Spec:
+    amount = meaning("number") if "number" in groups else int(groups.get("amount", 1))
+    unit = meaning("unit")
+    return Spec(kind="duration", type="DURATION", value=duration_value(amount, unit))
+
+
+def duration_value(amount: int | str, unit: str) -> str:
+    if unit in ("H", "MIN"):
+        return f"PT{amount}{'M' if unit == 'MIN' else 'H'}"
+    return f"P{amount}{unit}"
+
+
+def _set(match, groups, meaning) -> Spec:
+    if "frequency" in groups:
+        value = meaning("frequency")
+    elif "weekday" in groups:
+        value = f"XXXX-WXX-{meaning('weekday')}"
+    elif "part_of_day" in groups:
+        value = f"XXXX-XX-XXT{meaning('part_of_day')}"
+    else:
+        value = duration_value(1, meaning("calendar_unit"))
+    return Spec(kind="set", type="SET", value=value)
+
+
+_BUILDERS = {
+    "date": _date,
+    "weekday": _weekday,
+    "deictic": _deictic,
+    "relative": _relative,
+    "offset": _offset,
+    "anaphoric": _anaphoric,
+    "month_day": _month_day,
+    "quarter": _quarter,
+    "season": _season,
+    "weekend": _weekend,
+    "decade": _decade,
+    "year": _year,
+    "clock": _clock,
+    "vague": _vague,
+    "duration": _duration,
+    "set": _set,
+}
+
+__all__ = ["Candidate", "Spec", "recognize", "replace"]

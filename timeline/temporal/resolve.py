@@ -1,0 +1,242 @@
+"""Resolution: an underspecified value + the dateline + the tense + the last date → a Period.
+
+Deictic expressions ("today", "last week") count from the dateline; anaphoric
+ones ("that same day", "two days later") from the last date mentioned before
+them; a bare weekday or a year-less month is placed by the tense of its verb:
+past, the one before the dateline; future, the one after. This module never
+reads text: everything it needs is in the Spec.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import calendar as cal
+from .calendar import Period
+from .recognize import Spec
+from .tense import FUTURE, PAST, PRESENT
+
+UNIT_GRANULARITY = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    type: str
+    value: str
+    granularity: str
+    first: date | None = None
+    last: date | None = None
+    mod: str | None = None
+
+
+def resolve(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Resolved | None:
+    """Place `spec` in time; None when it names no valid date."""
+    if spec.value is not None:  # vague references, durations and sets carry their value
+        return Resolved(spec.type, spec.value, "vague" if spec.kind == "vague" else spec.kind)
+    try:
+        found = _PLACERS[spec.kind](spec, dct, tense, ref or (cal.period("day", dct) if dct else None))
+    except (ValueError, OverflowError):
+        return None
+    return None if found is None else _finish(spec, found)
+
+
+def _finish(spec: Spec, found: Period) -> Resolved:
+    # "earlier this week" is already cut at the dateline: its START names that cut, nothing narrower.
+    narrowed = found if spec.within else cal.narrow(found, spec.mod)
+    if spec.part or spec.clock:
+        value = f"{found.value}T{spec.part or spec.clock}"
+        return Resolved("TIME", value, "day", found.first, found.last, spec.mod)
+    return Resolved(spec.type, found.value, found.granularity, narrowed.first, narrowed.last, spec.mod)
+
+
+def _date(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    granularity = "day" if spec.day else "month"
+    if spec.year is not None:
+        return cal.period(granularity, date(spec.year, spec.month, spec.day or 1))
+    if dct is None:
+        return None
+    candidates = [date(year, spec.month, spec.day or 1) for year in (dct.year - 1, dct.year, dct.year + 1) if _valid(year, spec.month, spec.day)]
+    anchor = dct if spec.day else dct.replace(day=1)
+    if spec.shift is not None:
+        # "last December" is the one before the dateline's month, "next January" the one after.
+        if spec.shift < 0:
+            chosen = max(c for c in candidates if c < anchor)
+        elif spec.shift > 0:
+            chosen = min(c for c in candidates if c > anchor)
+        else:
+            chosen = date(dct.year, spec.month, spec.day or 1)
+    else:
+        chosen = _by_tense(candidates, anchor, tense)
+    return cal.period(granularity, chosen)
+
+
+def _valid(year: int, month: int, day: int | None) -> bool:
+    try:
+        date(year, month, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _by_tense(candidates: list[date], anchor: date, tense: str | None) -> date:
+    """Past: the latest on or before the anchor; future: the earliest on or after; else the nearest."""
+    if tense == PAST:
+        before = [c for c in candidates if c <= anchor]
+        if before:
+            return max(before)
+    if tense in (FUTURE,):
+        after = [c for c in candidates if c >= anchor]
+        if after:
+            return min(after)
+    return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
+
+
+def _weekday(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    if dct is None:
+        return None
+    ahead = (spec.weekday - dct.isoweekday()) % 7  # days to the same weekday on or after the dateline
+    behind = (dct.isoweekday() - spec.weekday) % 7
+    if spec.shift == 0:
+        day = dct + timedelta(days=spec.weekday - dct.isoweekday())
+    elif spec.shift is not None and spec.shift > 0:
+        day = dct + timedelta(days=ahead or 7)
+    elif spec.shift is not None and spec.shift < 0:
+        day = dct - timedelta(days=behind or 7)
+    elif tense == FUTURE:
+        day = dct + timedelta(days=ahead or 7)
+    elif tense == PRESENT:
+        day = dct + timedelta(days=ahead)
+    else:  # news reports the past: a weekday with no tense cue is the last one
+        day = dct - timedelta(days=behind)
+    return cal.period("day", day)
+
+
+def _deictic(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    return cal.period("day", dct + timedelta(days=spec.amount)) if dct else None
+
+
+def _relative(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    if dct is None:
+        return None
+    granularity = UNIT_GRANULARITY[spec.unit]
+    found = cal.period(granularity, cal.shift(dct, spec.unit, spec.shift or 0))
+    if spec.within == "earlier" and found.first <= dct <= found.last:
+        return Period(found.granularity, found.first, dct, found.value)
+    if spec.within == "later" and found.first <= dct <= found.last:
+        return Period(found.granularity, dct, found.last, found.value)
+    return found
+
+
+def _offset(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    if spec.anchor == "ref" and ref is not None:
+        # "a week earlier" than a day is a day: the count keeps the anchor's precision.
+        granularity = "day" if ref.granularity == "time" else ref.granularity
+        return cal.period(granularity, cal.shift(ref.first, spec.unit, spec.amount))
+    if dct is None:
+        return None
+    return cal.period(UNIT_GRANULARITY[spec.unit], cal.shift(dct, spec.unit, spec.amount))
+
+
+def _anaphoric(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    if ref is None:
+        return None
+    return cal.period(UNIT_GRANULARITY[spec.unit], cal.shift(ref.first, spec.unit, spec.shift or 0))
+
+
+def _month_day(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    if dct is None:
+        return None
+    candidates = [d for d in (cal.shift(dct, "M", n) for n in (-1, 0, 1)) if _valid(d.year, d.month, spec.day)]
+    candidates = [date(d.year, d.month, spec.day) for d in candidates]
+    return cal.period("day", _by_tense(candidates, dct, tense if tense in (PAST, FUTURE) else PAST))
+
+
+def _quarter(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    if not spec.quarter or not 1 <= spec.quarter <= 4:
+        return None
+    if spec.year is not None:
+        return cal.quarter(spec.year, spec.quarter)
+    if dct is None:
+        return None
+    options = [cal.quarter(year, spec.quarter) for year in (dct.year - 1, dct.year, dct.year + 1)]
+    first = _by_tense([p.first for p in options], cal.period("quarter", dct).first, tense)
+    return next(p for p in options if p.first == first)
+
+
+def _season(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    if spec.year is not None:
+        return cal.season(spec.year, spec.season)
+    if dct is None:
+        return None
+    options = [cal.season(year, spec.season) for year in range(dct.year - 2, dct.year + 2)]
+    if spec.shift is not None and spec.shift < 0:
+        return max((p for p in options if p.last < dct), key=lambda p: p.first)
+    if spec.shift is not None and spec.shift > 0:
+        return min((p for p in options if p.first > dct), key=lambda p: p.first)
+    if spec.shift == 0 or tense == PAST:
+        # this season, or the past: the latest that has begun by the dateline
+        return max((p for p in options if p.first <= dct), key=lambda p: p.first)
+    if tense == FUTURE:
+        return min((p for p in options if p.last >= dct), key=lambda p: p.first)
+    return min(options, key=lambda p: max((p.first - dct).days, (dct - p.last).days, 0))
+
+
+def _weekend(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    if dct is None:
+        return None
+    this = cal.period("weekend", dct)
+    if spec.shift == 0:
+        return this
+    future = spec.shift is not None and spec.shift > 0 or spec.shift is None and tense in (FUTURE, PRESENT)
+    if future:
+        return this if this.last >= dct and spec.shift is None else cal.period("weekend", dct + timedelta(weeks=1))
+    if this.first <= dct:  # the dateline is itself in a weekend
+        return this if spec.shift is None else cal.period("weekend", dct - timedelta(weeks=1))
+    return cal.period("weekend", dct - timedelta(weeks=1))
+
+
+def _decade(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period:
+    return cal.period("decade", date(spec.decade, 1, 1))
+
+
+def _year(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period:
+    return cal.period("year", date(spec.year, 1, 1))
+
+
+def _clock(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    return cal.period("day", dct) if dct else None
+
+
+def _range(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    first_spec, last_spec = spec.ends
+    first = _PLACERS[first_spec.kind](first_spec, dct, tense, ref)
+    last = _PLACERS[last_spec.kind](last_spec, dct, tense, ref)
+    if first is None or last is None:
+        return None
+    if last.last < first.first and last_spec.year is None:
+        # "from December to February": the far end is in the next year
+        last = _PLACERS[last_spec.kind](last_spec, last.first + timedelta(days=366), tense, ref)
+    if last is None or last.last < first.first:
+        return None
+    return Period(first.granularity, first.first, last.last, f"{first.value}/{last.value}")
+
+
+_PLACERS = {
+    "date": _date,
+    "weekday": _weekday,
+    "deictic": _deictic,
+    "relative": _relative,
+    "offset": _offset,
+    "anaphoric": _anaphoric,
+    "month_day": _month_day,
+    "quarter": _quarter,
+    "season": _season,
+    "weekend": _weekend,
+    "decade": _decade,
+    "year": _year,
+    "clock": _clock,
+    "range": _range,
+}
+
+__all__ = ["PAST", "PRESENT", "FUTURE", "Resolved", "resolve"]

@@ -1,0 +1,106 @@
+"""Load a language's rules file and compile its patterns.
+
+A rules file (rules/<lang>.toml) holds word lists and patterns; this module
+turns `{list}` placeholders into named groups of alternatives and compiles the
+regular expressions once. It knows the file's shape, never its words.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+RULES_DIR = Path(__file__).parent / "rules"
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([a-z_0-9]+))?\}")
+
+
+@dataclass(frozen=True)
+class WordList:
+    name: str
+    meanings: dict[str, Any]  # lowercased word → meaning, unless case-sensitive
+    case_sensitive: bool
+
+    def meaning(self, word: str) -> Any:
+        key = word if self.case_sensitive else word.lower()
+        key = re.sub(r"\s+", " ", key)
+        return self.meanings[key]
+
+    def alternation(self) -> str:
+        # Longest first, so that "the day before yesterday" wins over "yesterday".
+        words = sorted(self.meanings, key=len, reverse=True)
+        body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+        return f"(?-i:{body})" if self.case_sensitive else f"(?:{body})"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str
+    regex: re.Pattern[str]
+    groups: dict[str, str]  # group name → the word list it draws from
+    only_in_range: bool = False
+
+
+@dataclass(frozen=True)
+class Rules:
+    language: str
+    words: dict[str, WordList]
+    patterns: tuple[Pattern, ...]
+    tense: dict[str, frozenset[str]]
+    range_joins: tuple[tuple[str, str], ...]
+    not_names: frozenset[str]  # capitalised words that are not (part of) a name
+    name_joiners: frozenset[str]
+
+    def meaning(self, group: str, pattern: Pattern, text: str) -> Any:
+        return self.words[pattern.groups[group]].meaning(text)
+
+
+@cache
+def load_rules(language: str = "en") -> Rules:
+    path = RULES_DIR / f"{language}.toml"
+    if not path.exists():
+        raise ValueError(f"no temporal rules for language {language!r} (looked for {path})")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    words = {
+        name: WordList(
+            name,
+            {(k if spec.get("case") else k.lower()): v for k, v in spec["map"].items()},
+            bool(spec.get("case")),
+        )
+        for name, spec in data["words"].items()
+    }
+    patterns = tuple(_compile(entry, words) for entry in data["pattern"])
+    tense = {name: frozenset(values) for name, values in data["tense"].items()}
+    joins = tuple((opener, connector) for opener, connector in data["range"]["joins"])
+    names = data.get("names", {})
+    return Rules(
+        language,
+        words,
+        patterns,
+        tense,
+        joins,
+        frozenset(names.get("not_names", ())),
+        frozenset(names.get("joiners", ())),
+    )
+
+
+def _compile(entry: dict[str, Any], words: dict[str, WordList]) -> Pattern:
+    groups: dict[str, str] = {}
+
+    def expand(match: re.Match[str]) -> str:
+        list_name, alias = match.group(1), match.group(2)
+        group = alias or list_name
+        groups[group] = list_name
+        return f"(?P<{group}>{words[list_name].alternation()})"
+
+    source = _PLACEHOLDER.sub(expand, entry["regex"])
+    return Pattern(
+        kind=entry["kind"],
+        regex=re.compile(source, re.IGNORECASE),
+        groups=groups,
+        only_in_range=bool(entry.get("only_in_range")),
+    )
