@@ -61,3 +61,8 @@ def top_events(timeline: Timeline, count: int) -> Timeline:
     ranked = sorted(range(len(timeline.events)), key=lambda i: (-timeline.events[i].importance - len(timeline.events[i].sources), i))
     keep = sorted(ranked[: max(count, 0)])
     return Timeline(tuple(timeline.events[i] for i in keep), timeline.articles, timeline.warnings)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Placeholder until merging lands: every event stands alone."""
+    return list(events)

@@ -43,6 +43,10 @@ def shift(day: date, unit: str, amount: int) -> date:
         return _safe_add(day, timedelta(weeks=amount))
     if unit == "WE":
         return _safe_add(day, timedelta(weeks=amount))
+    if unit == "H":
+        return _safe_add(day, timedelta(hours=amount))
+    if unit == "MIN":
+        return _safe_add(day, timedelta(minutes=amount))
     months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
     total = day.year * 12 + day.month - 1 + months
     year, month = divmod(total, 12)

@@ -56,10 +56,12 @@ def recognize(text: str, rules: Rules | None = None) -> list[Candidate]:
     """Every temporal expression in `text`, in reading order, none overlapping."""
     rules = rules or load_rules("en")
     found: list[tuple[int, int, int, re.Match[str], Pattern]] = []
+    looks = windows(text, rules)
     for order, pattern in enumerate(rules.patterns):
-        for match in pattern.regex.finditer(text):
-            if match.end() > match.start():
-                found.append((match.start(), match.end(), order, match, pattern))
+        for window_start, window_end in looks[order]:
+            for match in pattern.regex.finditer(text, window_start, window_end):
+                if match.end() > match.start():
+                    found.append((match.start(), match.end(), order, match, pattern))
     # The longest expression wins an overlap, then the pattern listed first.
     found.sort(key=lambda f: (f[0] - f[1], f[2]))
     taken: list[tuple[int, int, Candidate, bool]] = []
@@ -74,6 +76,49 @@ def recognize(text: str, rules: Rules | None = None) -> list[Candidate]:
         taken.append((start, end, Candidate(start, end, match.group(0), spec), pattern.only_in_range))
     taken.sort(key=lambda t: t[0])
     return join_ranges(text, taken, rules)
+
+
+_WORD = re.compile(r"\w+")
+# How far an expression reaches from the word that triggers a look:
+# "the second half of [[September]]", "Monday, [[Aug.]] 26, 2024".
+REACH = 48
+
+
+def windows(text: str, rules: Rules) -> list[list[tuple[int, int]]]:
+    """For each pattern, the stretches of text around its trigger words, merged.
+
+    Running every pattern over the whole text costs a full pass per pattern;
+    news has a date word every few hundred characters, so most of the text
+    needs no look by most patterns.
+    """
+    patterns = rules.patterns
+    spans: list[list[tuple[int, int]]] = [[] if not p.runs_everywhere else [(0, len(text))] for p in patterns]
+    by_word = rules.patterns_by_word
+    digit_patterns = [i for i, p in enumerate(patterns) if p.reads_digits]
+    for word in _WORD.finditer(text):
+        token = word.group(0)
+        which = by_word.get(token.lower(), ())
+        if token[0].isdigit() or token[-1].isdigit():
+            which = (*which, *digit_patterns)
+        if not which:
+            continue
+        start = max(0, word.start() - REACH)
+        end = min(len(text), word.end() + REACH)
+        for index in which:
+            own = spans[index]
+            if own and start <= own[-1][1]:
+                own[-1] = (own[-1][0], end)
+            else:
+                own.append((start, end))
+    return [[(_to_space(text, s, -1), _to_space(text, e, 1)) for s, e in own] for own in spans]
+
+
+def _to_space(text: str, index: int, step: int) -> int:
+    """Move a window edge outwards to white space, so that no word is cut in two."""
+    if step < 0:
+        return max(text.rfind(" ", 0, index), text.rfind("\n", 0, index)) + 1
+    found = [i for i in (text.find(" ", index), text.find("\n", index)) if i >= 0]
+    return min(found) if found else len(text)
 
 
 def join_ranges(text: str, taken: list[tuple[int, int, Candidate, bool]], rules: Rules) -> list[Candidate]:

@@ -17,7 +17,7 @@ from .calendar import Period
 from .recognize import Spec
 from .tense import FUTURE, PAST, PRESENT
 
-UNIT_GRANULARITY = {"D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
+UNIT_GRANULARITY = {"MIN": "day", "H": "day", "D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
 
 
 @dataclass(frozen=True)

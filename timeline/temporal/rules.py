@@ -43,6 +43,14 @@ class Pattern:
     regex: re.Pattern[str]
     groups: dict[str, str]  # group name → the word list it draws from
     only_in_range: bool = False
+    # Recognition runs a pattern only near one of its trigger words, or near a
+    # digit where it reads digits; a pattern with neither runs over the whole text.
+    triggers: frozenset[str] = frozenset()
+    reads_digits: bool = False
+
+    @property
+    def runs_everywhere(self) -> bool:
+        return not self.triggers and not self.reads_digits
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class Rules:
     range_joins: tuple[tuple[str, str], ...]
     not_names: frozenset[str]  # capitalised words that are not (part of) a name
     name_joiners: frozenset[str]
+    patterns_by_word: dict[str, tuple[int, ...]]  # a trigger word → the patterns it wakes
 
     def meaning(self, group: str, pattern: Pattern, text: str) -> Any:
         return self.words[pattern.groups[group]].meaning(text)
@@ -73,7 +82,8 @@ def load_rules(language: str = "en") -> Rules:
         )
         for name, spec in data["words"].items()
     }
-    patterns = tuple(_compile(entry, words) for entry in data["pattern"])
+    not_triggers = frozenset(data.get("recognition", {}).get("not_triggers", ()))
+    patterns = tuple(_compile(entry, words, not_triggers) for entry in data["pattern"])
     tense = {name: frozenset(values) for name, values in data["tense"].items()}
     joins = tuple((opener, connector) for opener, connector in data["range"]["joins"])
     names = data.get("names", {})
@@ -85,10 +95,25 @@ def load_rules(language: str = "en") -> Rules:
         joins,
         frozenset(names.get("not_names", ())),
         frozenset(names.get("joiners", ())),
+        _patterns_by_word(patterns),
     )
 
 
-def _compile(entry: dict[str, Any], words: dict[str, WordList]) -> Pattern:
+def _patterns_by_word(patterns: tuple[Pattern, ...]) -> dict[str, tuple[int, ...]]:
+    table: dict[str, list[int]] = {}
+    for index, pattern in enumerate(patterns):
+        for word in pattern.triggers:
+            table.setdefault(word, []).append(index)
+    return {word: tuple(indices) for word, indices in table.items()}
+
+
+def _triggers(lists: list[WordList], not_triggers: frozenset[str]) -> frozenset[str]:
+    """The words of these lists, lowercased and without a full stop, but the too common ones."""
+    found = {part.lower().rstrip(".") for word_list in lists for entry in word_list.meanings for part in re.split(r"[\s-]+", entry)}
+    return frozenset(found - not_triggers - {""})
+
+
+def _compile(entry: dict[str, Any], words: dict[str, WordList], not_triggers: frozenset[str]) -> Pattern:
     groups: dict[str, str] = {}
 
     def expand(match: re.Match[str]) -> str:
@@ -103,4 +128,6 @@ def _compile(entry: dict[str, Any], words: dict[str, WordList]) -> Pattern:
         regex=re.compile(source, re.IGNORECASE),
         groups=groups,
         only_in_range=bool(entry.get("only_in_range")),
+        triggers=_triggers([words[name] for name in groups.values()], not_triggers) | set(entry.get("triggers", ())),
+        reads_digits="\\d" in entry["regex"],
     )

@@ -1,0 +1,136 @@
+"""Timeline17: build each topic's timeline from its articles and score its dates.
+
+The measure is the date selection of the news timeline summarisation literature
+(Gholipour Ghalandari & Ifrim, ACL 2020): keep the predicted dates inside the
+gold timeline's first and last date, rank them by the number of distinct
+articles that report an event on that day, take as many as the gold timeline
+has, and compare the two sets of dates. Coverage is the share of gold dates
+that have any event at all, before the cut.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..events import extract_events
+from ..model import Article, Event
+from ..temporal import tag
+from ..timeline import merge_events
+
+_GOLD_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    topic: str
+    articles: int
+    precision: float
+    recall: float
+    f1: float
+    coverage: float
+
+
+def read_articles(topic: Path) -> list[Article]:
+    """A topic's articles: InputDocs/<publication date>/<id>.txt, the folder name the dateline."""
+    articles = []
+    for path in sorted((topic / "InputDocs").glob("*/*")):
+        try:
+            dateline = date.fromisoformat(path.parent.name)
+        except ValueError:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        slug = f"{path.parent.name}-{path.name.split('.')[0]}"
+        articles.append(Article(slug=slug, title=slug, text=text, dateline=dateline, path=path))
+    return articles
+
+
+def read_gold(path: Path) -> list[date]:
+    """The dates of one gold timeline file: a date line, its sentences, a line of dashes."""
+    dates = set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if _GOLD_DATE.match(line.strip()):
+            dates.add(date.fromisoformat(line.strip()))
+    return sorted(dates)
+
+
+def day_counts(events: Iterable[Event]) -> dict[date, int]:
+    """Each day's number of distinct articles that report an event on it."""
+    reporters: dict[date, set[str]] = defaultdict(set)
+    for event in events:
+        if event.granularity == "day":
+            reporters[event.start].update(source.article for source in event.sources)
+    return {day: len(articles) for day, articles in reporters.items()}
+
+
+def select_dates(counts: dict[date, int], gold: list[date]) -> list[date]:
+    first, last = gold[0], gold[-1]
+    inside = [day for day in counts if first <= day <= last]
+    inside.sort(key=lambda day: (-counts[day], day))
+    return inside[: len(gold)]
+
+
+def score_dates(predicted: list[date], gold: list[date], counts: dict[date, int]) -> tuple[float, float, float, float]:
+    hits = len(set(predicted) & set(gold))
+    precision = hits / len(predicted) if predicted else 0.0
+    recall = hits / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    coverage = sum(1 for day in gold if day in counts) / len(gold) if gold else 0.0
+    return precision, recall, f1, coverage
+
+
+def engine_events(articles: list[Article]) -> list[Event]:
+    events = []
+    for article in articles:
+        events.extend(extract_events(article, tag(article.text, article.dateline)))
+    return merge_events(events)
+
+
+def score_topic(topic: Path, events_of: Callable[[list[Article]], list[Event]] = engine_events) -> TopicScore:
+    articles = read_articles(topic)
+    counts = day_counts(events_of(articles))
+    scores = []
+    for gold_file in sorted((topic / "timelines").glob("*.txt")):
+        gold = read_gold(gold_file)
+        if gold:
+            scores.append(score_dates(select_dates(counts, gold), gold, counts))
+    mean = [sum(values) / len(values) for values in zip(*scores)] if scores else [0.0] * 4
+    return TopicScore(topic.name, len(articles), *mean)
+
+
+def topic_dirs(dirs: Iterable[Path]) -> list[Path]:
+    """Topic folders: the folders given, or their subfolders, that hold InputDocs and timelines."""
+    found = []
+    for folder in map(Path, dirs):
+        if (folder / "InputDocs").is_dir():
+            found.append(folder)
+        else:
+            found.extend(sorted(p for p in folder.iterdir() if (p / "InputDocs").is_dir()))
+    return found
+
+
+def report(dirs: Iterable[Path], out=sys.stdout) -> list[TopicScore]:
+    topics = topic_dirs(dirs)
+    if not topics:
+        raise SystemExit("no Timeline17 topic found (a topic folder holds InputDocs/ and timelines/)")
+    scores = []
+    print(f"{'topic':24} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6} {'coverage':>8} {'seconds':>8}", file=out)
+    for topic in topics:
+        started = time.perf_counter()
+        score = score_topic(topic)
+        scores.append(score)
+        print(
+            f"{score.topic:24} {score.articles:8d} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
+            f"{score.coverage:8.3f} {time.perf_counter() - started:8.1f}",
+            file=out,
+            flush=True,
+        )
+    mean = lambda name: sum(getattr(s, name) for s in scores) / len(scores)  # noqa: E731
+    print(f"{'mean':24} {sum(s.articles for s in scores):8d} {mean('precision'):6.3f} {mean('recall'):6.3f} {mean('f1'):6.3f} {mean('coverage'):8.3f}", file=out)
+    return scores
