@@ -32,6 +32,11 @@ DATELINE_SHAPES = [
     re.compile(rf"^\s*(?P<date>{_FULL})\s*$", re.M),
 ]
 
+# A wire dateline without its year: "Aug 30 (Reuters) -"; the year comes from
+# the first full date or year the article states.
+_YEARLESS_WIRE = re.compile(rf"^(?:[A-Z][A-Za-z .'-]*,\s*)?(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})\s*\(", re.M)
+_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+
 # How far into an article a dateline may stand: it heads the text, never its end.
 HEAD_CHARS = 600
 
@@ -48,6 +53,10 @@ def find_dateline(text: str) -> date | None:
             found = parse_date(match.group("date"))
             if found:
                 return found
+    wire = _YEARLESS_WIRE.search(head)
+    year = _YEAR.search(text)
+    if wire and year:
+        return parse_date(f"{wire.group('day')} {wire.group('month')} {year.group(1)}")
     return None
 
 

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+from .language import Language, load_language
 from .model import Article, Event, Mention, Source
 from .sentences import sentence_spans
 from .temporal.calendar import precision_rank
@@ -29,19 +30,25 @@ _NAME = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
 def extract_events(article: Article, mentions: Sequence[Mention], language: str = "en") -> list[Event]:
     """The events of one article, in reading order."""
     rules = load_rules(language)
+    names = load_language(language)
     events = []
     for index, (start, end) in enumerate(sentence_spans(article.text)):
         sentence = article.text[start:end]
         inside = [m for m in mentions if start <= m.start and m.end <= end]
         dated = [m for m in inside if m.is_dated and m.type in ("DATE", "TIME")]
         if dated:
-            event = _dated_event(article, start, end, sentence, _main_mention(dated), rules)
-        elif not inside and index < LEAD_SENTENCES and article.dateline and not events and _reports_done(sentence, rules):
-            event = _lead_event(article, start, end, sentence, rules)
+            event = _dated_event(article, start, end, sentence, _main_mention(dated), names)
+        elif not _dates_itself(inside) and index < LEAD_SENTENCES and article.dateline and not events and _reports_done(sentence, rules):
+            event = _lead_event(article, start, end, sentence, names)
         else:
             continue
         events.append(event)
     return events
+
+
+def _dates_itself(mentions: list[Mention]) -> bool:
+    """A date or a vague "earlier" says when; a duration or a set does not."""
+    return any(m.type in ("DATE", "TIME") for m in mentions)
 
 
 def _main_mention(dated: list[Mention]) -> Mention:
@@ -53,7 +60,7 @@ def _reports_done(sentence: str, rules: Rules) -> bool:
     return sentence_tense(sentence, rules) == PAST
 
 
-def _dated_event(article: Article, start: int, end: int, sentence: str, mention: Mention, rules: Rules) -> Event:
+def _dated_event(article: Article, start: int, end: int, sentence: str, mention: Mention, names: Language) -> Event:
     offset = mention.start - start
     return Event(
         id=event_id(article.slug, sentence, mention.text),
@@ -66,13 +73,13 @@ def _dated_event(article: Article, start: int, end: int, sentence: str, mention:
         summary=summarize(sentence, offset, offset + len(mention.text)),
         future=bool(article.dateline and mention.first > article.dateline),
         sources=(_source(article, start, end),),
-        actors=actors(sentence, rules),
+        actors=actors(sentence, names),
         expression_start=offset,
         expression_end=offset + len(mention.text),
     )
 
 
-def _lead_event(article: Article, start: int, end: int, sentence: str, rules: Rules) -> Event:
+def _lead_event(article: Article, start: int, end: int, sentence: str, names: Language) -> Event:
     day = article.dateline
     return Event(
         id=event_id(article.slug, sentence, ""),
@@ -85,7 +92,7 @@ def _lead_event(article: Article, start: int, end: int, sentence: str, rules: Ru
         summary=summarize(sentence, -1, -1),
         future=False,
         sources=(_source(article, start, end),),
-        actors=actors(sentence, rules),
+        actors=actors(sentence, names),
         importance=0.5,
     )
 
@@ -115,16 +122,16 @@ def summarize(sentence: str, expression_start: int, expression_end: int) -> str:
     return cut + "…"
 
 
-def actors(sentence: str, rules: Rules) -> tuple[str, ...]:
+def actors(sentence: str, language: Language) -> tuple[str, ...]:
     """The people and organisations a sentence names: runs of capitalised words."""
     names: list[str] = []
     run: list[str] = []
-    skip = rules.not_names | set(rules.words["weekday"].meanings) | set(rules.words["month"].meanings)
+    skip = language.not_names | _time_words(language.code)
     for token in re.findall(r"[\w'’.-]+|[^\w\s]", sentence):
         clean = re.sub(r"(?:'s|’s)$", "", token).rstrip(".")
         if _NAME.fullmatch(clean) and clean not in skip:
             run.append(clean)
-        elif run and token in rules.name_joiners:
+        elif run and token in language.name_joiners:
             run.append(token)
         else:
             _close(run, names)
@@ -134,6 +141,12 @@ def actors(sentence: str, rules: Rules) -> tuple[str, ...]:
             run = []
     _close(run, names)
     return tuple(dict.fromkeys(names))
+
+
+def _time_words(language: str) -> frozenset[str]:
+    """Weekday and month names are capitalised, but name no one."""
+    words = load_rules(language).words
+    return frozenset(words["weekday"].meanings) | frozenset(words["month"].meanings)
 
 
 def _close(run: list[str], names: list[str]) -> None:

@@ -74,6 +74,7 @@ class Event:
     importance: float = 0.0
     expression_start: int = -1  # offsets of the expression inside `text`, -1 when none
     expression_end: int = -1
+    aliases: tuple[str, ...] = ()  # ids this event had before other reports were merged into it
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Articles → one Timeline: read, tag, extract, merge, order.
+"""Articles → one Timeline: read, tag, extract, merge, correct, rank, order.
 
 Order: by start; at equal starts the finer precision first (a day before the
 week that starts on it); then articles by dateline and path, and each article's
@@ -8,10 +8,13 @@ own reading order.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from .articles import ARTICLE_SUFFIXES, ArticleError, read_article
+from .corrections import apply_corrections, find_corrections, read_corrections
 from .events import extract_events
+from .merge import merge_events
 from .model import Article, Event, Timeline
 from .temporal import tag
 from .temporal.calendar import precision_rank
@@ -31,7 +34,12 @@ def article_paths(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
     return found, warnings
 
 
-def build_timeline(paths: Iterable[Path]) -> Timeline:
+def build_timeline(paths: Iterable[Path], corrections: Path | None = None) -> Timeline:
+    """The timeline of the articles named by `paths`.
+
+    Corrections come from `corrections`, else from a corrections.yaml in a folder among `paths`.
+    """
+    paths = [Path(p) for p in paths]
     files, warnings = article_paths(paths)
     articles: list[Article] = []
     events: list[Event] = []
@@ -45,7 +53,25 @@ def build_timeline(paths: Iterable[Path]) -> Timeline:
             warnings.append(f"{path}: no dateline found; relative dates in it stay undated")
         articles.append(article)
         events.extend(extract_events(article, tag(article.text, article.dateline)))
+    events = merge_events(events)
+    corrections = corrections or find_corrections([p for p in paths if p.is_dir()])
+    if corrections:
+        found, problems = read_corrections(corrections)
+        events, unknown = apply_corrections(events, found, corrections)
+        warnings.extend(problems + unknown)
+    events = [replace(event, importance=importance(event)) for event in events]
     return Timeline(events=tuple(order_events(events, articles)), articles=tuple(articles), warnings=tuple(warnings))
+
+
+def importance(event: Event) -> float:
+    """How much an event matters to a reader: how many articles report it, more than anything.
+
+    A lead sentence (what the article is about) and a day-precise date add a little.
+    """
+    articles = len({source.article for source in event.sources})
+    lead = 0.5 if not event.expression else 0.0
+    precise = 0.25 if event.granularity == "day" else 0.0
+    return articles + lead + precise
 
 
 def order_events(events: list[Event], articles: list[Article]) -> list[Event]:
@@ -58,11 +84,6 @@ def order_events(events: list[Event], articles: list[Article]) -> list[Event]:
 
 def top_events(timeline: Timeline, count: int) -> Timeline:
     """The `count` most important events, kept in timeline order."""
-    ranked = sorted(range(len(timeline.events)), key=lambda i: (-timeline.events[i].importance - len(timeline.events[i].sources), i))
+    ranked = sorted(range(len(timeline.events)), key=lambda i: (-timeline.events[i].importance, i))
     keep = sorted(ranked[: max(count, 0)])
     return Timeline(tuple(timeline.events[i] for i in keep), timeline.articles, timeline.warnings)
-
-
-def merge_events(events: list[Event]) -> list[Event]:
-    """Placeholder until merging lands: every event stands alone."""
-    return list(events)

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..events import extract_events
 from ..model import Article, Event
 from ..temporal import tag
-from ..timeline import merge_events
+from ..merge import merge_events
 
 _GOLD_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

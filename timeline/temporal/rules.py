@@ -60,8 +60,6 @@ class Rules:
     patterns: tuple[Pattern, ...]
     tense: dict[str, frozenset[str]]
     range_joins: tuple[tuple[str, str], ...]
-    not_names: frozenset[str]  # capitalised words that are not (part of) a name
-    name_joiners: frozenset[str]
     patterns_by_word: dict[str, tuple[int, ...]]  # a trigger word → the patterns it wakes
 
     def meaning(self, group: str, pattern: Pattern, text: str) -> Any:
@@ -86,15 +84,12 @@ def load_rules(language: str = "en") -> Rules:
     patterns = tuple(_compile(entry, words, not_triggers) for entry in data["pattern"])
     tense = {name: frozenset(values) for name, values in data["tense"].items()}
     joins = tuple((opener, connector) for opener, connector in data["range"]["joins"])
-    names = data.get("names", {})
     return Rules(
         language,
         words,
         patterns,
         tense,
         joins,
-        frozenset(names.get("not_names", ())),
-        frozenset(names.get("joiners", ())),
         _patterns_by_word(patterns),
     )
 

@@ -1,0 +1,138 @@
+"""Events: datelines, what becomes an event, merging across articles, stable ids, corrections."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+from timeline.dateline import find_dateline
+from timeline.timeline import build_timeline
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def article(title: str, day: str, slug: str, body: str) -> str:
+    return f"Title: {title}\nDate: {day}\nSlug: {slug}\n\n{body}\n"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "WASHINGTON, Aug. 30, 2024 (Reuters) - Talks went on.",
+        "Aug 30 (Reuters) - Talks that began in 2024 went on.",
+        "© Photographer/Agency Two ministers • Pentagon • Aug. 30, 2024 • Washington D.C.\nTalks went on.",
+        "Published: 30 August 2024\nTalks went on.",
+        "Friday 30 August 2024 14.05 BST\nTalks went on.",
+    ],
+)
+def test_dateline_forms(head):
+    assert find_dateline(head) == date(2024, 8, 30)
+
+
+def test_no_dateline_is_read_with_a_warning(tmp_path):
+    write(tmp_path, "undated.txt", "The treaty was signed on Aug. 12, 2024. On Tuesday, talks resumed.\n")
+    timeline = build_timeline([tmp_path])
+    assert any("undated.txt" in w and "no dateline" in w for w in timeline.warnings)
+    assert [e.start for e in timeline.events] == [date(2024, 8, 12)]
+
+
+def test_what_makes_an_event(tmp_path):
+    body = (
+        "The minister has resigned after a week of protests.\n\n"
+        "The siege lasted three years.\n\n"
+        "The council meets every Tuesday.\n\n"
+        "Officials recently visited the front.\n\n"
+        "On Monday, the army withdrew from the town."
+    )
+    write(tmp_path, "a.md", article("A", "2024-08-30", "a", body))
+    events = build_timeline([tmp_path]).events
+    assert [(e.start.isoformat(), e.expression) for e in events] == [("2024-08-26", "Monday"), ("2024-08-30", "")]
+    assert events[1].text.startswith("The minister has resigned")
+
+
+def test_main_clause_dates_the_event(tmp_path):
+    body = "Commenting on Kirby's statement on Friday, Zakharova claimed it was a signal."
+    write(tmp_path, "z.md", article("Z", "2024-08-30", "z", body))
+    (event,) = build_timeline([tmp_path]).events
+    assert event.start == date(2024, 8, 30) and "Zakharova" in event.actors
+
+
+def _story(folder: Path) -> None:
+    write(folder, "one.md", article("One", "2024-09-06", "one", "Zelensky attended the Ramstein meeting of the contact group in Germany on Friday."))
+    write(folder, "two.md", article("Two", "2024-09-07", "two", "On Friday, Zelensky attended the contact group meeting at Ramstein in Germany, officials said."))
+    write(folder, "three.md", article("Three", "2024-09-07", "three", "On Friday, heavy rain flooded the streets of Valencia."))
+
+
+def test_same_event_from_two_articles_is_one_event(tmp_path):
+    _story(tmp_path)
+    events = build_timeline([tmp_path]).events
+    ramstein = [e for e in events if "Ramstein" in e.text]
+    assert len(ramstein) == 1
+    assert [s.article for s in ramstein[0].sources] == ["one", "two"]
+    assert ramstein[0].id.startswith("one-")  # the earliest source keeps its id
+    assert ramstein[0].importance > next(e for e in events if "Valencia" in e.text).importance
+
+
+def test_ids_never_move_when_articles_come_and_go(tmp_path):
+    _story(tmp_path)
+    before = {e.text: e.id for e in build_timeline([tmp_path]).events}
+    write(tmp_path, "four.md", article("Four", "2024-09-10", "four", "On Monday, the ministers met again in Brussels.\n\nOn Tuesday, a new package was announced."))
+    (tmp_path / "three.md").unlink()
+    after = {e.text: e.id for e in build_timeline([tmp_path]).events}
+    for text, event_id in before.items():
+        if "Valencia" not in text:
+            assert after[text] == event_id
+    assert len(set(after.values())) == len(after)
+
+
+def test_corrections(tmp_path):
+    _story(tmp_path)
+    events = {e.text: e for e in build_timeline([tmp_path]).events}
+    ramstein = next(e for t, e in events.items() if "Ramstein" in t)
+    valencia = next(e for t, e in events.items() if "Valencia" in t)
+    write(tmp_path, "extra.md", article("Extra", "2024-09-08", "extra", "Last week, the storm season began."))
+    week = next(e for e in build_timeline([tmp_path]).events if "storm" in e.text)
+    (tmp_path / "corrections.yaml").write_text(
+        f"{ramstein.id}:\n  date: 2024-09-05\n  summary: Zelensky goes to Ramstein\n"
+        f"{valencia.id}:\n  hide: true\n"
+        f"{week.id}:\n  merge_into: {ramstein.id}\n"
+        "nosuch-0000000000:\n  hide: true\n",
+        encoding="utf-8",
+    )
+    timeline = build_timeline([tmp_path])
+    (fixed,) = [e for e in timeline.events if e.id == ramstein.id]
+    assert (fixed.start, fixed.end, fixed.summary) == (date(2024, 9, 5), date(2024, 9, 5), "Zelensky goes to Ramstein")
+    assert "extra" in [s.article for s in fixed.sources]
+    assert all(e.id not in (valencia.id, week.id) for e in timeline.events)
+    assert any("nosuch-0000000000" in w for w in timeline.warnings)
+
+
+def test_corrections_that_do_not_parse_are_a_warning(tmp_path):
+    _story(tmp_path)
+    (tmp_path / "corrections.yaml").write_text("this: [is not: closed\n", encoding="utf-8")
+    timeline = build_timeline([tmp_path])
+    assert len(timeline.events) == 2
+    assert any("corrections.yaml" in w and "does not parse" in w for w in timeline.warnings)
+
+
+def test_cli_formats_and_top(tmp_path, capsys):
+    _story(tmp_path)
+    assert main(["events", "--format", "jsonl", str(tmp_path)]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 2 and {"id", "start", "end", "granularity", "summary", "actors", "sources"} <= set(lines[0])
+    assert main(["events", "--format", "csv", str(tmp_path)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [row["id"] for row in rows] == [line["id"] for line in lines]
+    assert main(["events", "--top", "1", str(tmp_path)]) == 0
+    (top,) = json.loads(capsys.readouterr().out)["events"]
+    assert "Ramstein" in top["text"]

@@ -1,0 +1,32 @@
+"""The language facts the event stage uses: which words are names, which are too common to compare."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+LANGUAGE_DIR = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    not_names: frozenset[str]  # capitalised words that are not (part of) a name
+    name_joiners: frozenset[str]  # small words inside one name: "Ministry of Defence"
+    stop_words: frozenset[str]
+
+
+@cache
+def load_language(code: str = "en") -> Language:
+    path = LANGUAGE_DIR / f"{code}.toml"
+    if not path.exists():
+        raise ValueError(f"no language facts for {code!r} (looked for {path})")
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Language(
+        code,
+        frozenset(data["names"]["not_names"]),
+        frozenset(data["names"]["joiners"]),
+        frozenset(data["similarity"]["stop_words"]),
+    )

@@ -1,0 +1,92 @@
+"""Merge the reports of one event by several articles into one event with several sources.
+
+Two events are one when they have the same interval and say much the same:
+their content words overlap, helped by a name they share. Events of one article
+never merge (an article tells each thing once), and the merged event keeps the
+id, sentence and summary of its earliest source, so links made before a later
+article arrived still work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .language import Language, load_language
+from .model import Event
+
+# How much two sentences must share to be one event: a share of content words
+# (Jaccard), lower when they also name the same actor.
+SAME_WORDS = 0.30
+SAME_WORDS_WITH_ACTOR = 0.12
+
+
+def merge_events(events: Iterable[Event], language: str = "en") -> list[Event]:
+    words = load_language(language)
+    by_interval: dict[tuple, list[Event]] = defaultdict(list)
+    for event in events:
+        by_interval[(event.start, event.end, event.granularity)].append(event)
+    merged: list[Event] = []
+    for group in by_interval.values():
+        merged.extend(_merge_group(group, words))
+    return merged
+
+
+def _merge_group(group: list[Event], language: Language) -> list[Event]:
+    if len(group) == 1:
+        return group
+    group = sorted(group, key=_seniority)
+    bags = [content_words(event.text, language) for event in group]
+    clusters: list[list[int]] = []
+    for index, event in enumerate(group):
+        for cluster in clusters:
+            if all(group[other].sources[0].article != event.sources[0].article for other in cluster) and any(
+                _same(group[other], bags[other], event, bags[index]) for other in cluster
+            ):
+                cluster.append(index)
+                break
+        else:
+            clusters.append([index])
+    return [_combine([group[i] for i in cluster]) for cluster in clusters]
+
+
+def _seniority(event: Event) -> tuple:
+    """Earliest published first, then by path: the source whose id a merged event keeps."""
+    source = event.sources[0]
+    return (source.published is None, source.published, source.path, source.sentence_start)
+
+
+def _same(first: Event, first_words: set[str], second: Event, second_words: set[str]) -> bool:
+    if not first_words or not second_words:
+        return False
+    overlap = len(first_words & second_words) / len(first_words | second_words)
+    shares_actor = bool(_surnames(first.actors) & _surnames(second.actors))
+    return overlap >= SAME_WORDS or (shares_actor and overlap >= SAME_WORDS_WITH_ACTOR)
+
+
+def _surnames(actors: tuple[str, ...]) -> set[str]:
+    """The last word of each name: "Keir Starmer" and "Starmer" are one actor."""
+    return {actor.split()[-1] for actor in actors}
+
+
+def content_words(text: str, language: Language) -> set[str]:
+    return {word for word in re.findall(r"\w+", text.lower()) if word not in language.stop_words and not word.isdigit()}
+
+
+def _combine(events: list[Event]) -> Event:
+    if len(events) == 1:
+        return events[0]
+    first = events[0]
+    sources = tuple(source for event in events for source in event.sources)
+    actors = tuple(dict.fromkeys(actor for event in events for actor in event.actors))
+    aliases = tuple(dict.fromkeys(alias for event in events for alias in (event.id, *event.aliases) if alias != first.id))
+    return replace(
+        first,
+        sources=sources,
+        actors=actors,
+        aliases=aliases,
+        future=all(event.future for event in events),
+        importance=max(event.importance for event in events),
+    )
