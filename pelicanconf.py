@@ -46,5 +46,17 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# The timeline (docs/settings.md describes every TIMELINE_* setting and its default).
 TIMELINE_TITLE = "Timeline"
 TIMELINE_DESCRIPTION = "What the news reported, in the order it happened."
+# The site's public address, for the feed, the calendar and link previews; "" until it has one.
+TIMELINE_SITE_URL = ""
+# How dates read, per precision; only the ones to change (see timeline/display.py for the fields).
+TIMELINE_DATE_FORMATS = {}
+# How many of the most widely reported events the key events page lists.
+TIMELINE_KEY_EVENTS = 7
+# Above this many events, the front page lists the key events and the months, and each
+# month's page lists all of its events, so a long timeline stays quick to open.
+TIMELINE_MONTH_SPLIT = 150
+# The Atom feed (events.atom) and the calendar (events.ics).
+TIMELINE_FEEDS = True

@@ -8,9 +8,10 @@ cut from the text so that they never become events.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from .dateline import find_dateline, parse_date
+from .dateline import EARLIEST, LATEST, find_dateline, parse_date
 from .model import Article
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -23,30 +24,66 @@ _SLUG_LINE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _CAPTION_LINE = re.compile(r"^(?:©|\(c\)|Photo:|Image:)|•.*•")
 
 
+# An article larger than this is read up to a paragraph break before it: ten
+# megabytes of "article" is a dump, not news, and must not stall the build.
+MAX_ARTICLE_BYTES = 2_000_000
+# Looked for in the head of a file: a NUL byte means binary content.
+BINARY_SNIFF_BYTES = 8192
+
+
 class ArticleError(ValueError):
     """An article that cannot be read; the message names the file and the problem."""
 
 
 def read_article(path: Path) -> Article:
+    """Read an article file; a problem that still lets it be read is one of its warnings."""
     path = Path(path)
+    data = path.read_bytes()
+    if not data.strip():
+        raise ArticleError(f"{path}: empty file, skipped")
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        raise ArticleError(f"{path}: binary content, not text; skipped")
+    warnings = []
+    if len(data) > MAX_ARTICLE_BYTES:
+        cut = data.rfind(b"\n\n", 0, MAX_ARTICLE_BYTES)
+        data = data[: cut if cut > 0 else MAX_ARTICLE_BYTES]
+        warnings.append(f"{path}: larger than {MAX_ARTICLE_BYTES // 1_000_000} MB; only its first {len(data):,} bytes were read")
+    text, encoding = decode(data)
+    if encoding != "utf-8":
+        warnings.append(f"{path}: not UTF-8 text; read as {encoding}")
+    article = parse_article(text, path)
+    return replace(article, warnings=tuple(warnings) + article.warnings)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text and the encoding it was read with: UTF-8 (with or without a byte-order mark), else Windows-1252."""
     try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ArticleError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
-    return parse_article(raw, path)
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        # The five bytes Windows-1252 leaves undefined: replaced, never fatal.
+        return data.decode("cp1252", errors="replace"), "Windows-1252 (undefined bytes replaced)"
 
 
 def parse_article(raw: str, path: Path) -> Article:
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     metadata, body = split_header(raw)
+    warnings = []
     dateline = None
     if "date" in metadata:
         dateline = parse_date(metadata["date"][:10]) or parse_date(metadata["date"])
+        if dateline is None:
+            warnings.append(f"{path}: Date {metadata['date']!r} is not a date from {EARLIEST.year} to {LATEST.year}; ignored")
     if dateline is None:
         dateline = find_dateline(body)
     body, found_slug = strip_furniture(body)
-    slug = metadata.get("slug") or found_slug or slugify(path.stem)
+    slug = slugify(metadata.get("slug") or found_slug or path.stem)
     title = metadata.get("title") or first_sentence(body) or slug
+    if not body.strip():
+        warnings.append(f"{path}: no text after its header")
     return Article(
         slug=slug,
         title=title,
@@ -55,6 +92,7 @@ def parse_article(raw: str, path: Path) -> Article:
         path=path,
         url=metadata.get("source", ""),
         metadata=tuple(sorted(metadata.items())),
+        warnings=tuple(warnings),
     )
 
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .export import event_to_json, timeline_to_json
+from .export import event_to_json, events_csv, timeline_to_json
 from .model import Mention
 
 DESCRIPTION = """\
@@ -176,21 +174,6 @@ def run_events(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(events_csv(timeline))
     return 0 if timeline.articles or not timeline.warnings else 1
-
-
-CSV_FIELDS = ["id", "start", "end", "granularity", "value", "expression", "summary", "actors", "future", "importance", "sources", "text"]
-
-
-def events_csv(timeline) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for event in timeline.events:
-        row = event_to_json(event)
-        row["actors"] = "; ".join(row["actors"])
-        row["sources"] = "; ".join(source["article"] for source in row["sources"])
-        writer.writerow({name: row[name] for name in CSV_FIELDS})
-    return out.getvalue()
 
 
 # ------------------------------------------------------------ build, serve

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from .language import Language, load_language
@@ -20,6 +21,9 @@ from .temporal.rules import Rules, load_rules
 from .temporal.tense import PAST, sentence_tense
 
 SUMMARY_LIMIT = 120
+# A "sentence" longer than this is a table, a list or a paste gone wrong, not
+# a report of something that happened.
+MAX_SENTENCE = 2000
 # The lead is the first sentence without a date among the article's first few:
 # a standfirst line may come before it.
 LEAD_SENTENCES = 2
@@ -31,10 +35,16 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
     """The events of one article, in reading order."""
     rules = load_rules(language)
     names = load_language(language)
-    events = []
+    starts = [m.start for m in mentions]
+    events: list[Event] = []
+    seen: set[str] = set()
     for index, (start, end) in enumerate(sentence_spans(article.text)):
         sentence = article.text[start:end]
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        if end - start > MAX_SENTENCE:
+            continue
+        # Mentions are in reading order: a binary search finds a sentence's own in linear time overall.
+        first = bisect_left(starts, start)
+        inside = [m for m in mentions[first : bisect_left(starts, end, first)] if m.end <= end]
         dated = [m for m in inside if m.is_dated and m.type in ("DATE", "TIME")]
         if dated:
             event = _dated_event(article, start, end, sentence, _main_mention(dated), names)
@@ -42,7 +52,9 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
             event = _lead_event(article, start, end, sentence, names)
         else:
             continue
-        events.append(event)
+        if event.id not in seen:  # a sentence repeated word for word is one event, and ids stay unique
+            seen.add(event.id)
+            events.append(event)
     return events
 
 

@@ -1,8 +1,10 @@
-"""A Timeline as plain JSON-ready data: the one shape `timeline events --format json`
-prints and the site publishes as events.json, so both say the same thing."""
+"""A Timeline as plain data: the JSON and CSV shapes `timeline events` prints and the
+site publishes as events.json and events.csv, so both say the same thing."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 
 from .model import Article, Event, Source, Timeline
@@ -56,3 +58,19 @@ def source_to_json(source: Source) -> dict:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+CSV_FIELDS = ["id", "start", "end", "granularity", "value", "expression", "summary", "actors", "future", "importance", "sources", "text"]
+
+
+def events_csv(timeline: Timeline) -> str:
+    """One event a row; lists (actors, source articles) joined with "; "."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for event in timeline.events:
+        row = event_to_json(event)
+        row["actors"] = "; ".join(row["actors"])
+        row["sources"] = "; ".join(source["article"] for source in row["sources"])
+        writer.writerow({name: row[name] for name in CSV_FIELDS})
+    return out.getvalue()

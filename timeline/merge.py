@@ -18,9 +18,11 @@ from .language import Language, load_language
 from .model import Event
 
 # How much two sentences must share to be one event: a share of content words
-# (Jaccard), lower when they also name the same actor.
+# (Jaccard), lower when they name the same actor, higher when they name only
+# different ones ("met in Paris" and "met in Brussels" are two meetings).
 SAME_WORDS = 0.30
 SAME_WORDS_WITH_ACTOR = 0.12
+SAME_WORDS_OTHER_ACTORS = 0.60
 
 
 def merge_events(events: Iterable[Event], language: str = "en") -> list[Event]:
@@ -40,15 +42,17 @@ def _merge_group(group: list[Event], language: Language) -> list[Event]:
     group = sorted(group, key=_seniority)
     bags = [content_words(event.text, language) for event in group]
     clusters: list[list[int]] = []
+    articles: list[set[str]] = []  # the articles each cluster already has a report from
     for index, event in enumerate(group):
-        for cluster in clusters:
-            if all(group[other].sources[0].article != event.sources[0].article for other in cluster) and any(
-                _same(group[other], bags[other], event, bags[index]) for other in cluster
-            ):
+        article = event.sources[0].article
+        for cluster, reported in zip(clusters, articles):
+            if article not in reported and any(_same(group[other], bags[other], event, bags[index]) for other in cluster):
                 cluster.append(index)
+                reported.add(article)
                 break
         else:
             clusters.append([index])
+            articles.append({article})
     return [_combine([group[i] for i in cluster]) for cluster in clusters]
 
 
@@ -62,8 +66,12 @@ def _same(first: Event, first_words: set[str], second: Event, second_words: set[
     if not first_words or not second_words:
         return False
     overlap = len(first_words & second_words) / len(first_words | second_words)
-    shares_actor = bool(_surnames(first.actors) & _surnames(second.actors))
-    return overlap >= SAME_WORDS or (shares_actor and overlap >= SAME_WORDS_WITH_ACTOR)
+    first_names, second_names = _surnames(first.actors), _surnames(second.actors)
+    if first_names & second_names:
+        return overlap >= SAME_WORDS_WITH_ACTOR
+    if first_names and second_names:  # each names someone, and not the same one
+        return overlap >= SAME_WORDS_OTHER_ACTORS
+    return overlap >= SAME_WORDS
 
 
 def _surnames(actors: tuple[str, ...]) -> set[str]:

@@ -18,6 +18,7 @@ class Article:
     path: Path
     url: str = ""  # where the original was published, from a `Source:` header
     metadata: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[str, ...] = ()  # what was wrong with the file, though it could be read
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,11 @@
-"""The Pelican plugin: a reader for raw news text, and a generator for the timeline pages.
+"""The Pelican plugin: a reader for raw news text, and a generator for the timeline's pages and files.
 
 Listed in PLUGINS as `timeline.pelican`. Pelican builds one page per article by
 itself; this module adds what Pelican does not know about: `.txt` articles,
-the timeline at the site's root, one page per event, and events.json.
+the timeline at the site's root, a page per event, month and actor, the
+key events, redirects from merged events' old ids, and the feeds and exports.
+What each page shows is computed in `views`; the file formats live in their
+own modules (feeds, calendar_export, timelinejs, export).
 """
 
 from __future__ import annotations
@@ -10,35 +13,73 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass
+from collections import Counter
 from html import escape
-from itertools import groupby
-from operator import attrgetter
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 from pelican.readers import BaseReader
+from pelican.utils import get_relative_path, path_to_url
 
+from .article_markup import mark_article, sentence_targets
 from .articles import read_article
-from .display import format_day, format_interval, machine_date
-from .export import timeline_to_json
-from .model import Event, Source, Timeline
+from .calendar_export import timeline_to_ical
+from .display import DateFormatter, mention_label
+from .export import events_csv, timeline_to_json
+from .feeds import FeedInfo, entry_html, events_atom
+from .model import Event, Timeline
+from .structured_data import event_json_ld, json_script
 from .timeline import build_timeline
+from .timelinejs import timeline_to_timelinejs
+from .views import (
+    EventEntry,
+    SiteUrls,
+    UrlPattern,
+    actor_pages,
+    build_entries,
+    group_by_date,
+    key_entries,
+    month_pages,
+    search_index,
+)
 
 logger = logging.getLogger(__name__)
 
 # Every setting the plugin reads, with the value it has when pelicanconf.py is silent.
+# docs/settings.md explains each one.
 DEFAULTS = {
     "TIMELINE_TITLE": "Timeline",
     "TIMELINE_DESCRIPTION": "",
+    "TIMELINE_SITE_URL": "",
+    "TIMELINE_DATE_FORMATS": {},
+    "TIMELINE_KEY_EVENTS": 7,
+    "TIMELINE_MONTH_SPLIT": 150,
+    "TIMELINE_FEEDS": True,
+    "TIMELINE_FEED_AUTHOR": "",
+    "TIMELINE_TAG_AUTHORITY": "timeline.invalid,2024",
     "TIMELINE_URL": "",
     "TIMELINE_SAVE_AS": "index.html",
     "TIMELINE_TEMPLATE": "timeline",
     "TIMELINE_EVENT_URL": "events/{id}/",
     "TIMELINE_EVENT_SAVE_AS": "events/{id}/index.html",
     "TIMELINE_EVENT_TEMPLATE": "event",
+    "TIMELINE_KEY_EVENTS_URL": "key-events/",
+    "TIMELINE_KEY_EVENTS_SAVE_AS": "key-events/index.html",
+    "TIMELINE_MONTH_URL": "months/{month}/",
+    "TIMELINE_MONTH_SAVE_AS": "months/{month}/index.html",
+    "TIMELINE_MONTHS_URL": "months/",
+    "TIMELINE_MONTHS_SAVE_AS": "months/index.html",
+    "TIMELINE_ACTOR_URL": "actors/{slug}/",
+    "TIMELINE_ACTOR_SAVE_AS": "actors/{slug}/index.html",
+    "TIMELINE_ACTORS_URL": "actors/",
+    "TIMELINE_ACTORS_SAVE_AS": "actors/index.html",
     "TIMELINE_JSON_SAVE_AS": "events.json",
+    "TIMELINE_CSV_SAVE_AS": "events.csv",
+    "TIMELINE_TIMELINEJS_SAVE_AS": "timelinejs.json",
+    "TIMELINE_SEARCH_SAVE_AS": "search.json",
+    "TIMELINE_ATOM_SAVE_AS": "events.atom",
+    "TIMELINE_ICS_SAVE_AS": "events.ics",
 }
 
 
@@ -68,132 +109,215 @@ class RawTextReader(BaseReader):
 
 
 def text_to_html(text: str) -> str:
-    """Raw news text as HTML: each non-blank line a paragraph, every character escaped."""
+    """Raw news text as HTML: each non-blank line a paragraph, every character escaped.
+
+    Pelican keeps this as the article's content (its summary, its feeds); the theme's
+    article page is written from the text itself, with the dates marked.
+    """
     return "\n".join(f"<p>{escape(line.strip())}</p>" for line in text.splitlines() if line.strip())
 
 
-@dataclass(frozen=True)
-class SourceLink:
-    """One article that reported an event, with its Pelican page when it has one."""
-
-    source: Source
-    page: object | None  # pelican.contents.Article
-
-
-@dataclass(frozen=True)
-class EventEntry:
-    """An event with everything its templates show, computed once."""
-
-    event: Event
-    url: str
-    save_as: str
-    when: str  # "week of 26 Aug 2024"
-    machine: str  # "2024-W35", or "" where HTML has no form for the precision
-    before: str  # the sentence split around its temporal expression, for <mark>
-    expression: str
-    after: str
-    sources: tuple[SourceLink, ...]
-
-    @property
-    def title(self) -> str:
-        return self.event.summary or self.event.text
-
-
-@dataclass(frozen=True)
-class DayGroup:
-    """Consecutive events that read as the same date: one heading on the timeline."""
-
-    when: str
-    machine: str
-    entries: tuple[EventEntry, ...]
-
-
 class TimelineGenerator(Generator):
-    """Builds the timeline from the articles Pelican read, and writes its pages."""
+    """Builds the timeline from the articles Pelican read, and writes its pages and files."""
 
     def generate_context(self):
         pages = self.context.get("articles", [])
+        self.dates = DateFormatter(self.setting("TIMELINE_DATE_FORMATS"))
         self.timeline: Timeline = build_timeline(Path(page.source_path) for page in pages)
         for warning in self.timeline.warnings:
             logger.warning("timeline: %s", warning)
-        find_page = PageFinder(pages)
-        self.entries = [self.entry(event, find_page) for event in self.timeline.events]
-        self.context["timeline"] = self.timeline
-        self.context["timeline_days"] = group_by_date(self.entries)
-        # Article pages are written after this runs, so they can list their own events.
-        self.context["timeline_events_by_article"] = events_by_article(self.entries)
+        self.urls = SiteUrls(
+            timeline=self.setting("TIMELINE_URL"),
+            event=self.pattern("TIMELINE_EVENT"),
+            month=self.pattern("TIMELINE_MONTH"),
+            actor=self.pattern("TIMELINE_ACTOR"),
+        )
+        # A long timeline opens on its key events and a list of months; each month page lists all.
+        self.split = len(self.timeline.events) > int(self.setting("TIMELINE_MONTH_SPLIT"))
+        self.entries = build_entries(self.timeline, pages, self.urls, self.dates, self.split)
+        self.months = month_pages(self.entries, self.urls, self.dates)
+        self.actors = actor_pages(self.entries, self.urls, self.dates)
+        self.key = key_entries(self.entries, self.timeline, int(self.setting("TIMELINE_KEY_EVENTS")))
+        self.context.update(
+            timeline=self.timeline,
+            timeline_entries=self.entries,
+            timeline_months=self.months,
+            timeline_actors=self.actors,
+            timeline_key_entries=self.key,
+            timeline_split=self.split,
+            timeline_files=self.files_written(),
+            # Article pages are written after this runs, so they can show their events and marked dates.
+            timeline_events_by_article=events_by_article(self.entries),
+            timeline_article_bodies=self.article_bodies(pages),
+        )
 
     def generate_output(self, writer):
-        relative = self.settings["RELATIVE_URLS"]
-        writer.write_file(
-            self.setting("TIMELINE_SAVE_AS"),
-            self.get_template(self.setting("TIMELINE_TEMPLATE")),
-            self.context,
-            relative_urls=relative,
-            url=self.setting("TIMELINE_URL"),
-            days=self.context["timeline_days"],
-        )
-        event_template = self.get_template(self.setting("TIMELINE_EVENT_TEMPLATE"))
-        for entry in self.entries:
-            writer.write_file(
-                entry.save_as, event_template, self.context,
-                relative_urls=relative, url=entry.url, entry=entry,
-            )
-        self.write_json()
+        self.write_timeline(writer)
+        self.write_list(writer, "key", self.setting("TIMELINE_KEY_EVENTS_SAVE_AS"),
+                        self.setting("TIMELINE_KEY_EVENTS_URL"), "Key events", self.key)
+        for index, month in enumerate(self.months):
+            self.write_list(writer, "month", month.save_as, month.url, month.title, month.entries,
+                            previous=self.months[index - 1] if index else None,
+                            next=self.months[index + 1] if index + 1 < len(self.months) else None)
+        for actor in self.actors:
+            self.write_list(writer, "actor", actor.save_as, actor.url, actor.title, actor.entries)
+        self.write_page(writer, "months", "TIMELINE_MONTHS")
+        self.write_page(writer, "actors", "TIMELINE_ACTORS")
+        self.write_events(writer)
+        self.write_files()
 
-    def write_json(self):
-        save_as = self.setting("TIMELINE_JSON_SAVE_AS")
+    # --- pages
+
+    def write_page(self, writer, template: str, setting: str, **values):
+        save_as = self.setting(f"{setting}_SAVE_AS")
+        if save_as:
+            writer.write_file(save_as, self.get_template(template), self.context,
+                              relative_urls=self.settings["RELATIVE_URLS"], url=self.setting(f"{setting}_URL"), **values)
+
+    def write_timeline(self, writer):
+        shown = self.key if self.split else self.entries
+        self.write_page(writer, self.setting("TIMELINE_TEMPLATE"), "TIMELINE",
+                        years=group_by_date(shown, self.dates), shown=shown,
+                        filter_actors=actors_of(shown))
+
+    def write_list(self, writer, kind: str, save_as: str, url: str, title: str, entries, **values):
         if not save_as:
             return
+        writer.write_file(save_as, self.get_template("events"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=url,
+                          kind=kind, list_title=title, shown=entries,
+                          years=group_by_date(entries, self.dates), filter_actors=actors_of(entries), **values)
+
+    def write_events(self, writer):
+        template = self.get_template(self.setting("TIMELINE_EVENT_TEMPLATE"))
+        redirect = self.get_template("redirect")
+        live = {entry.id for entry in self.entries}
+        for index, entry in enumerate(self.entries):
+            writer.write_file(
+                entry.save_as, template, self.context, relative_urls=self.settings["RELATIVE_URLS"], url=entry.url,
+                entry=entry,
+                previous=self.entries[index - 1] if index else None,
+                next=self.entries[index + 1] if index + 1 < len(self.entries) else None,
+                json_ld=json_script(event_json_ld(entry, self.link_from(entry.save_as, entry.url),
+                                                  self.settings["SITENAME"])),
+                absolute_url=self.absolute(entry.url),
+            )
+            # Old ids of merged events keep working: a small page that sends the reader on.
+            for alias in entry.event.aliases:
+                if alias in live:
+                    continue
+                url, save_as = self.urls.event.of(id=alias)
+                writer.write_file(save_as, redirect, self.context, relative_urls=self.settings["RELATIVE_URLS"],
+                                  url=url, entry=entry, alias=alias)
+
+    # --- data files: feeds and exports
+
+    def files_written(self) -> list[dict]:
+        """The feeds and exports this build writes, for the pages to link to."""
+        feeds = bool(self.setting("TIMELINE_FEEDS"))
+        files = [
+            ("TIMELINE_ATOM_SAVE_AS", "Atom feed", "application/atom+xml", feeds),
+            ("TIMELINE_ICS_SAVE_AS", "Calendar (iCalendar)", "text/calendar", feeds),
+            ("TIMELINE_JSON_SAVE_AS", "JSON", "application/json", True),
+            ("TIMELINE_CSV_SAVE_AS", "CSV", "text/csv", True),
+            ("TIMELINE_TIMELINEJS_SAVE_AS", "TimelineJS", "application/json", True),
+        ]
+        return [
+            {"setting": setting, "label": label, "type": media_type, "path": self.setting(setting)}
+            for setting, label, media_type, enabled in files
+            if enabled and self.setting(setting)
+        ]
+
+    def write_files(self):
+        events = self.timeline.events
+        writers = {
+            "TIMELINE_JSON_SAVE_AS": lambda: json.dumps(timeline_to_json(self.timeline), indent=2, ensure_ascii=False) + "\n",
+            "TIMELINE_CSV_SAVE_AS": lambda: events_csv(self.timeline),
+            "TIMELINE_TIMELINEJS_SAVE_AS": lambda: json.dumps(
+                timeline_to_timelinejs(events, self.setting("TIMELINE_TITLE"), self.setting("TIMELINE_DESCRIPTION"),
+                                       self.when, self.absolute_event_url if self.site_url else None),
+                indent=2, ensure_ascii=False) + "\n",
+            "TIMELINE_ATOM_SAVE_AS": self.atom,
+            "TIMELINE_ICS_SAVE_AS": lambda: timeline_to_ical(
+                events, self.setting("TIMELINE_TITLE"), self.describe,
+                self.absolute_event_url if self.site_url else None),
+        }
+        for file in self.context["timeline_files"]:
+            self.write_text(file["path"], writers[file["setting"]]())
+        search = self.setting("TIMELINE_SEARCH_SAVE_AS")
+        if search:
+            self.write_text(search, json.dumps(search_index(self.entries), ensure_ascii=False, separators=(",", ":")) + "\n")
+
+    def atom(self) -> str:
+        info = FeedInfo(
+            title=self.setting("TIMELINE_TITLE"),
+            author=self.setting("TIMELINE_FEED_AUTHOR") or self.settings["SITENAME"],
+            site_url=self.site_url,
+            tag_authority=self.setting("TIMELINE_TAG_AUTHORITY"),
+            self_path=self.setting("TIMELINE_ATOM_SAVE_AS"),
+            home_path=self.setting("TIMELINE_URL"),
+        )
+        by_id = {entry.id: entry for entry in self.entries}
+        return events_atom(self.timeline.events, info, lambda event: by_id[event.id].url,
+                           lambda event: entry_html(by_id[event.id]))
+
+    def write_text(self, save_as: str, text: str):
         path = Path(self.output_path) / save_as
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(timeline_to_json(self.timeline), indent=2, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+        path.write_text(text, encoding="utf-8", newline="")
         logger.info('Writing "%s"', path)
+
+    # --- article pages: the text with its dates marked, each linked to its event
+
+    def article_bodies(self, pages) -> dict[str, tuple]:
+        """Each Pelican article's source path → its text as marked paragraphs."""
+        from .temporal import tag  # the temporal engine, only when a site is built
+
+        articles = {os.path.realpath(article.path): article for article in self.timeline.articles}
+        targets = sentence_targets(self.entries, articles)
+        bodies = {}
+        for page in pages:
+            article = articles.get(os.path.realpath(page.source_path))
+            if article is None:
+                continue
+            mentions = tag(article.text, article.dateline)
+            bodies[page.source_path] = mark_article(
+                article.text, mentions, targets.get(os.path.realpath(page.source_path), []),
+                lambda m: mention_label(m.first, m.last, m.granularity, m.type, self.dates))
+        return bodies
+
+    # --- helpers
 
     def setting(self, name: str):
         return self.settings.get(name, DEFAULTS[name])
 
-    def entry(self, event: Event, find_page: PageFinder) -> EventEntry:
-        links = tuple(SourceLink(source, find_page(source)) for source in event.sources)
-        before, expression, after = split_expression(event)
-        return EventEntry(
-            event=event,
-            url=self.setting("TIMELINE_EVENT_URL").format(id=event.id),
-            save_as=self.setting("TIMELINE_EVENT_SAVE_AS").format(id=event.id),
-            when=format_interval(event.start, event.end, event.granularity),
-            machine=machine_date(event.start, event.granularity),
-            before=before, expression=expression, after=after,
-            sources=links,
-        )
+    def pattern(self, prefix: str) -> UrlPattern:
+        return UrlPattern(self.setting(f"{prefix}_URL"), self.setting(f"{prefix}_SAVE_AS"))
 
+    @property
+    def site_url(self) -> str:
+        return (self.setting("TIMELINE_SITE_URL") or "").rstrip("/")
 
-class PageFinder:
-    """The Pelican article page a Source came from: by file, else by slug."""
+    def absolute(self, url: str) -> str:
+        """The absolute URL of a page, or "" while the site has no address."""
+        return f"{self.site_url}/{url}" if self.site_url else ""
 
-    def __init__(self, pages):
-        self.by_path = {os.path.realpath(page.source_path): page for page in pages}
-        self.by_slug = {page.slug: page for page in pages}
+    def absolute_event_url(self, event: Event) -> str:
+        return self.absolute(self.urls.event.of(id=event.id)[0])
 
-    def __call__(self, source: Source):
-        return self.by_path.get(os.path.realpath(source.path)) or self.by_slug.get(source.article)
+    def link_from(self, save_as: str, url: str) -> str:
+        """`url` (relative to the site's root) as written on the page saved at `save_as`."""
+        if self.site_url:
+            return self.absolute(url)
+        return f"{path_to_url(get_relative_path(save_as))}/{url}"
 
+    def when(self, event: Event) -> str:
+        return self.dates.interval(event.start, event.end, event.granularity)
 
-def split_expression(event: Event) -> tuple[str, str, str]:
-    """The sentence before, at and after its temporal expression; (text, "", "") when none."""
-    start, end = event.expression_start, event.expression_end
-    if 0 <= start < end <= len(event.text):
-        return event.text[:start], event.text[start:end], event.text[end:]
-    return event.text, "", ""
-
-
-def group_by_date(entries: list[EventEntry]) -> list[DayGroup]:
-    # The entries are already in timeline order; a heading changes when the date reads differently.
-    days = []
-    for when, group in groupby(entries, key=attrgetter("when")):
-        group = tuple(group)
-        days.append(DayGroup(when, group[0].machine, group))
-    return days
+    def describe(self, event: Event) -> str:
+        """An event in plain text, for calendars."""
+        sources = "; ".join(dict.fromkeys(source.title for source in event.sources))
+        return f"{self.when(event)}: {event.text}\n\nReported in: {sources}"
 
 
 def events_by_article(entries: list[EventEntry]) -> dict[str, list[EventEntry]]:
@@ -201,9 +325,16 @@ def events_by_article(entries: list[EventEntry]) -> dict[str, list[EventEntry]]:
     found: dict[str, list[EventEntry]] = {}
     for entry in entries:
         for link in entry.sources:
-            if link.page is not None:
-                found.setdefault(link.page.source_path, []).append(entry)
+            listed = found.setdefault(link.page.source_path, []) if link.page is not None else None
+            if listed is not None and (not listed or listed[-1] is not entry):  # two reports in one article: once
+                listed.append(entry)
     return found
+
+
+def actors_of(entries) -> list[tuple[str, str, int]]:
+    """The actors of some events as (slug, name, how many events), most frequent first: the filter's options."""
+    counts = Counter((actor.slug, actor.name) for entry in entries for actor in entry.actors)
+    return [(slug, name, count) for (slug, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0][1].lower()))]
 
 
 # --- signal receivers: named module-level functions, because blinker holds only weak references
@@ -223,7 +354,8 @@ def add_generator(pelican_object):
 
 
 def add_filters(generator):
-    generator.env.filters.setdefault("day", format_day)
+    dates = DateFormatter(generator.settings.get("TIMELINE_DATE_FORMATS"))
+    generator.env.filters["day"] = dates.day
 
 
 def register():

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .articles import ARTICLE_SUFFIXES, ArticleError, read_article
-from .corrections import apply_corrections, find_corrections, read_corrections
+from .corrections import CORRECTIONS_NAMES, apply_corrections, find_corrections, read_corrections
 from .events import extract_events
 from .merge import merge_events
 from .model import Article, Event, Timeline
@@ -20,18 +20,64 @@ from .temporal import tag
 from .temporal.calendar import precision_rank
 
 
+# Files in a content folder that are not articles, and need no warning.
+NOT_ARTICLES = frozenset(CORRECTIONS_NAMES)
+
+
 def article_paths(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
-    """The article files named by `paths` (files, or folders searched recursively)."""
+    """The article files named by `paths` (files, or folders searched recursively).
+
+    A file of another type in a folder is skipped with a warning, so that an
+    article saved as .docx is not silently missing from the site.
+    """
     found: list[Path] = []
     warnings: list[str] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()))
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path))):
+                if file.suffix.lower() in ARTICLE_SUFFIXES:
+                    found.append(file)
+                elif file.name not in NOT_ARTICLES:
+                    warnings.append(f"{file}: not an article (expected {', '.join(ARTICLE_SUFFIXES)}); skipped")
         elif path.is_file():
             found.append(path)
         else:
             warnings.append(f"{path}: no such file or folder")
     return found, warnings
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def read_articles(files: list[Path]) -> tuple[list[Article], list[str]]:
+    """Every article that can be read, each with a slug of its own, and what went wrong."""
+    articles: list[Article] = []
+    warnings: list[str] = []
+    slugs: set[str] = set()
+    for path in files:
+        try:
+            article = read_article(path)
+        except (ArticleError, OSError) as error:
+            warnings.append(str(error) if isinstance(error, ArticleError) else f"{path}: {error.strerror or error}")
+            continue
+        warnings.extend(article.warnings)
+        if article.dateline is None:
+            warnings.append(f"{path}: no dateline found; relative dates in it stay undated")
+        if article.slug in slugs:
+            unique = _unique_slug(article.slug, slugs)
+            warnings.append(f"{path}: slug {article.slug!r} is already used by another article; this one is {unique!r}")
+            article = replace(article, slug=unique)
+        slugs.add(article.slug)
+        articles.append(article)
+    return articles, warnings
+
+
+def _unique_slug(slug: str, taken: set[str]) -> str:
+    number = 2
+    while f"{slug}-{number}" in taken:
+        number += 1
+    return f"{slug}-{number}"
 
 
 def build_timeline(paths: Iterable[Path], corrections: Path | None = None) -> Timeline:
@@ -41,17 +87,10 @@ def build_timeline(paths: Iterable[Path], corrections: Path | None = None) -> Ti
     """
     paths = [Path(p) for p in paths]
     files, warnings = article_paths(paths)
-    articles: list[Article] = []
+    articles, problems = read_articles(files)
+    warnings.extend(problems)
     events: list[Event] = []
-    for path in files:
-        try:
-            article = read_article(path)
-        except (ArticleError, OSError) as error:
-            warnings.append(str(error))
-            continue
-        if article.dateline is None:
-            warnings.append(f"{path}: no dateline found; relative dates in it stay undated")
-        articles.append(article)
+    for article in articles:
         events.extend(extract_events(article, tag(article.text, article.dateline)))
     events = merge_events(events)
     corrections = corrections or find_corrections([p for p in paths if p.is_dir()])

@@ -69,7 +69,7 @@ def _comparison_options() -> argparse.ArgumentParser:
     group.add_argument("--jobs", type=int, default=0, metavar="N", help="HeidelTime JVMs run at once (default: one per core)")
     group.add_argument("--heideltime-cache", type=Path, default=DEFAULT_CACHE, metavar="DIR",
                        help=f"where HeidelTime's outputs are kept between runs (default: {DEFAULT_CACHE})")
-    group.add_argument("--no-cache", action="store_true", help="run HeidelTime again even where a cached output exists")
+    group.add_argument("--no-cache", action="store_true", help="neither read nor write the HeidelTime cache: run every document again")
     out = options.add_argument_group("output")
     out.add_argument("--errors", type=Path, metavar="FILE",
                      help="write our engine's errors (missed, spurious, extent, type, value) as TSV, and print the top classes")

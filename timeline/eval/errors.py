@@ -6,6 +6,7 @@ rather than its words, so one missing rule shows up as one large class, not many
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -23,12 +24,13 @@ _SHAPES = [
     (re.compile(rf"\b(?:{_MONTHS})(?![\w])", re.I), "MONTH"),
     (re.compile(rf"\b{_WEEKDAYS}s?\b", re.I), "WEEKDAY"),
     (re.compile(rf"\b(?:{_NUMBERS})\b(?:-(?:{_NUMBERS}))?", re.I), "NUM"),
-    (re.compile(r"\d+"), lambda m: "9" * min(len(m.group()), 4)),
+    # A day or an age ("3", "23", "44-year") is one shape; a year ("1998") stays apart from them.
+    (re.compile(r"\d+"), lambda m: "9" if len(m.group()) <= 2 else "9" * min(len(m.group()), 4)),
 ]
 
 
 def shape(text: str) -> str:
-    """"Oct. 23, 1998" -> "MONTH 99, 9999"; "the past two years" -> "the past NUM years"."""
+    """"Oct. 23, 1998" -> "MONTH 9, 9999"; "the past two years" -> "the past NUM years"."""
     text = " ".join(text.lower().split())  # lower first: the placeholders stay upper case
     for pattern, replacement in _SHAPES:
         text = pattern.sub(replacement, text)
@@ -54,21 +56,23 @@ def error_class(e: Error) -> str:
 
 
 def write_tsv(errors: Iterable[Error], path: str | Path) -> int:
-    """One row per error; tabs and newlines inside the text become spaces. Returns the row count."""
+    """One row per error. Tabs and newlines inside the text become spaces; a cell with a quote
+    is quoted the csv way, so csv.reader(delimiter="\\t") and pandas read every row back."""
 
     def cell(x: object) -> str:
         return " ".join(str(x if x is not None else "").split())
 
     rows = 0
-    with open(path, "w", encoding="utf-8") as out:
-        out.write("\t".join(COLUMNS) + "\n")
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+        writer.writerow(COLUMNS)
         for e in errors:
             g, s = e.gold, e.system
             at = g or s
             row = (e.kind, e.doc, at.start, at.end,
                    g.text if g else "", g.type if g else "", g.value if g else "",
                    s.text if s else "", s.type if s else "", s.value if s else "", e.context)
-            out.write("\t".join(map(cell, row)) + "\n")
+            writer.writerow([cell(x) for x in row])
             rows += 1
     return rows
 

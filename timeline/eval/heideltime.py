@@ -64,9 +64,12 @@ class HeidelTime:
         self.config.write_text(template.replace("{path}", str(Path(package.TAGGER_PATH).absolute())))
         self.seconds: dict[str, float] = {}  # per text key: the JVM's wall time when it ran (or was cached)
         self._memory: dict[str, tuple[list[Timex], float]] = {}  # this run's results, cache or not
+        self._failed: dict[str, Exception] = {}  # documents where the JVM failed during `prepare`
 
     def __call__(self, text: str, dct: date | None) -> list[Timex]:
         key = self._key(text, dct)
+        if key in self._failed:
+            raise self._failed[key]
         found = self._load(key)
         if found is None:
             found = self._run(key, text, dct)
@@ -76,10 +79,16 @@ class HeidelTime:
     def prepare(self, documents: Sequence[Document], progress=None) -> None:
         """Run every document not yet cached, `jobs` JVMs at a time."""
         todo = [d for d in documents if self._load(self._key(d.text, d.dct)) is None]
-        if not todo:
-            return
+
+        def attempt(doc: Document) -> None:
+            key = self._key(doc.text, doc.dct)
+            try:
+                self._run(key, doc.text, doc.dct)
+            except Exception as error:  # noqa: BLE001 - kept, and raised again when the document is scored
+                self._failed[key] = error
+
         with ThreadPoolExecutor(self.jobs) as pool:
-            for i, _ in enumerate(pool.map(lambda d: self._run(self._key(d.text, d.dct), d.text, d.dct), todo), 1):
+            for i, _ in enumerate(pool.map(attempt, todo), 1):
                 if progress:
                     progress(i, len(todo))
 

@@ -107,6 +107,7 @@ def read_timeml(path: str | Path) -> Document:
 # ---------------------------------------------------------------- MEANTIME (CAT XML)
 
 _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+ANNOTATED_SENTENCES = 5  # MEANTIME's annotation covers sentences 0..5 of each article
 
 
 def parse_meantime(xml: str, doc_id: str | None = None) -> Document:
@@ -116,22 +117,30 @@ def parse_meantime(xml: str, doc_id: str | None = None) -> Document:
     spaces and sentences with newlines, and a gold TIMEX3 spans from its first anchored token to
     its last. The creation-time TIMEX3 is itself anchored on the dateline line of the text, so it
     stays in the gold: a tagger that finds "March 01 , 2008" there is right to.
+
+    MEANTIME annotates only the head of each article (the title, the dateline and the sentences
+    up to index 5); the text stops there, or a tagger would be charged with spurious expressions
+    in sentences nobody annotated.
     """
     root = ET.fromstring(xml)
+    tokens = list(root.iter("token"))
+    sentence_of = {t.get("t_id", ""): int(t.get("sentence") or 0) for t in tokens}
+    markables = root.find("Markables")
+    anchored = [sentence_of.get(a.get("t_id"), 0) for a in (markables.iter("token_anchor") if markables is not None else ())]
+    last_sentence = max([ANNOTATED_SENTENCES, *anchored])
     pieces: list[str] = []
     offsets: dict[str, tuple[int, int]] = {}
-    sentence_of: dict[str, int] = {}
     pos = 0
-    sentence = None
-    for token in root.iter("token"):
-        word = token.text or ""
-        if sentence is not None:
-            sep = " " if token.get("sentence") == sentence else "\n"
-            pieces.append(sep)
+    previous = None
+    for token in tokens:
+        t_id, word = token.get("t_id", ""), token.text or ""
+        if sentence_of[t_id] > last_sentence:
+            break
+        if previous is not None:
+            pieces.append(" " if sentence_of[t_id] == previous else "\n")
             pos += 1
-        sentence = token.get("sentence")
-        offsets[token.get("t_id", "")] = (pos, pos + len(word))
-        sentence_of[token.get("t_id", "")] = int(sentence or 0)
+        previous = sentence_of[t_id]
+        offsets[t_id] = (pos, pos + len(word))
         pieces.append(word)
         pos += len(word)
     text = "".join(pieces)
@@ -139,7 +148,6 @@ def parse_meantime(xml: str, doc_id: str | None = None) -> Document:
     gold: list[Timex] = []
     dct: date | None = None
     early_days: list[tuple[int, str]] = []  # full-date timexes of the first sentences, for a missing DCT
-    markables = root.find("Markables")
     for timex in markables.iter("TIMEX3") if markables is not None else ():
         ids = [a.get("t_id") for a in timex.iter("token_anchor") if a.get("t_id") in offsets]
         if not ids:  # an empty TIMEX3 is an implied time with no words: not scored

@@ -65,14 +65,14 @@ def recognize(text: str, rules: Rules | None = None) -> list[Candidate]:
     # The longest expression wins an overlap, then the pattern listed first.
     found.sort(key=lambda f: (f[0] - f[1], f[2]))
     taken: list[tuple[int, int, Candidate, bool]] = []
-    occupied: list[tuple[int, int]] = []
+    occupied = bytearray(len(text))  # one flag a character: linear, however many expressions
     for start, end, _, match, pattern in found:
-        if any(start < b and a < end for a, b in occupied):
+        if 1 in occupied[start:end]:
             continue
         spec = build_spec(match, pattern, rules)
         if spec is None:
             continue
-        occupied.append((start, end))
+        occupied[start:end] = b"\x01" * (end - start)
         taken.append((start, end, Candidate(start, end, match.group(0), spec), pattern.only_in_range))
     taken.sort(key=lambda t: t[0])
     return join_ranges(text, taken, rules)

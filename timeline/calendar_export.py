@@ -1,0 +1,81 @@
+"""The timeline as an iCalendar file (RFC 5545), so upcoming events land in a calendar.
+
+Each event is an all-day VEVENT over its whole interval: "week of 26 Aug 2024"
+spans the week, because the text never said which day. Written by hand (the
+format is small) so the site needs no calendar library to build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+
+from .model import Event
+
+PRODID = "-//timeline//timeline generator//EN"
+LINE_LIMIT = 75  # octets, CRLF excluded (RFC 5545 §3.1)
+
+
+def timeline_to_ical(events: Iterable[Event], name: str, describe: Callable[[Event], str],
+                     url_of: Callable[[Event], str] | None = None) -> str:
+    """An iCalendar document with one VEVENT per event.
+
+    `describe` writes an event's DESCRIPTION; `url_of` its absolute URL (no URL property without it).
+    """
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}"]
+    for event in events:
+        lines.extend(vevent(event, describe(event), url_of(event) if url_of else ""))
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def vevent(event: Event, description: str, url: str) -> list[str]:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{escape_text(event.id)}",
+        # When this entry was written: the newest report of it, so rebuilding changes nothing.
+        f"DTSTAMP:{stamp(event):%Y%m%d}T000000Z",
+        f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}",
+        # DTEND of an all-day event is the day after its last day.
+        f"DTEND;VALUE=DATE:{event.end + timedelta(days=1):%Y%m%d}",
+        f"SUMMARY:{escape_text(event.summary or event.text)}",
+        f"DESCRIPTION:{escape_text(description)}",
+        "TRANSP:TRANSPARENT",  # a news event does not make anyone busy
+    ]
+    if event.actors:
+        lines.append("CATEGORIES:" + ",".join(escape_text(actor) for actor in event.actors))
+    if url:
+        lines.append(f"URL;VALUE=URI:{url}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def stamp(event: Event) -> date:
+    published = [source.published for source in event.sources if source.published]
+    return max(published) if published else event.start
+
+
+def escape_text(value: str) -> str:
+    """A TEXT value: backslash, semicolon and comma escaped, line breaks as \\n (RFC 5545 §3.3.11)."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """A content line cut into lines of at most 75 octets, each continuation starting with a space.
+
+    Cuts fall between characters, never inside a UTF-8 sequence.
+    """
+    parts, current, size = [], [], 0
+    limit = LINE_LIMIT
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            parts.append("".join(current))
+            current, size = [], 0
+            limit = LINE_LIMIT - 1  # the leading space of a continuation counts
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return "\r\n ".join(parts)
