@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import systems
+from . import timeline17 as timeline17_module
 from .errors import top_classes, write_tsv
 from .heideltime import DEFAULT_CACHE, HeidelTime, unavailable
 from .run import Progress, Result, evaluate, sample
@@ -24,6 +25,7 @@ examples:
   python -m timeline.eval tempeval ../shared/corpora/tempeval3
   python -m timeline.eval tempeval ../shared/corpora/tempeval3 --baseline-limit 40 --errors /tmp/errors.tsv
   python -m timeline.eval meantime ../shared/corpora/meantime-en/intra-doc_annotation --no-heideltime
+  python -m timeline.eval timeline17 ../shared/corpora/timeline17
 
 Measures are TempEval-3's (UzZaman et al. 2013): strict (identical extent) and relaxed (overlapping
 extent) precision, recall and F1; type and value accuracy over the relaxed matches; and
@@ -52,9 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     meantime.add_argument("dirs", nargs="+", metavar="DIR", help="folders (searched recursively) or .xml files")
     meantime.set_defaults(run=partial(compare, "MEANTIME", read_meantime_corpus))
 
-    # Reserved: Timeline17 scoring (dates of a generated timeline against the gold timelines).
-    timeline17 = commands.add_parser("timeline17", help="(reserved, not written yet) Timeline17 timelines")
-    timeline17.set_defaults(run=lambda args: _fail("timeline17: not written yet"))
+    timeline17 = commands.add_parser("timeline17", help="Timeline17 topics: the dates of our timelines against the journalists'",
+                                     description=timeline17_module.__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    timeline17.add_argument("dirs", nargs="+", metavar="DIR", help="topic folders (holding InputDocs/ and timelines/), or a folder of them")
+    timeline17.set_defaults(run=run_timeline17)
     return parser
 
 
@@ -164,6 +167,11 @@ def table(results: list[Result]) -> str:
     row("ms / document", (f"{1000 * r.seconds / max(1, len(r.documents)):.1f}" for r in results))
     row("seconds, total", (f"{r.seconds:.1f}" for r in results))
     return "\n".join(lines)
+
+
+def run_timeline17(args: argparse.Namespace) -> int:
+    timeline17_module.report(args.dirs)
+    return 0
 
 
 def _fail(message: str) -> int:
