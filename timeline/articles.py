@@ -78,7 +78,7 @@ def parse_article(raw: str, path: Path) -> Article:
         if dateline is None:
             warnings.append(f"{path}: Date {metadata['date']!r} is not a date from {EARLIEST.year} to {LATEST.year}; ignored")
     if dateline is None:
-        dateline = find_dateline(body)
+        dateline = find_dateline(body) or _folder_date(path)
     body, found_slug = strip_furniture(body)
     slug = slugify(metadata.get("slug") or found_slug or path.stem)
     title = metadata.get("title") or first_sentence(body) or slug
@@ -94,6 +94,12 @@ def parse_article(raw: str, path: Path) -> Article:
         metadata=tuple(sorted(metadata.items())),
         warnings=tuple(warnings),
     )
+
+
+def _folder_date(path: Path):
+    """Archives kept by day (…/2024-08-30/article.txt) date their articles by folder."""
+    name = path.parent.name
+    return parse_date(name) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", name) else None
 
 
 def split_header(raw: str) -> tuple[dict[str, str], str]:

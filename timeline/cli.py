@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -58,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files or folders of articles")
     events.add_argument("--format", choices=["json", "jsonl", "csv"], default="json", help="json (default): one document with articles, events, warnings; jsonl: one event a line; csv: one event a row")
     events.add_argument("--top", type=int, metavar="K", help="only the K most important dated events, still in timeline order")
+    events.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="extract in N processes (0: one per core; default 1)")
+    events.add_argument("--cache", type=Path, metavar="DIR", help="keep each article's extraction in DIR, so an unchanged article is not parsed again")
     events.set_defaults(run=run_events)
 
     build = commands.add_parser("build", help="build the website", description="Build the timeline website with Pelican and the project's pelicanconf.py.")
@@ -71,6 +74,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
     serve.set_defaults(run=run_serve)
     return parser
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("the number of processes cannot be negative")
+    return jobs or os.cpu_count() or 1
 
 
 def _iso_date(value: str) -> date:
@@ -158,9 +171,13 @@ def to_timeml(text: str, mentions: list[Mention], dct: date | None) -> str:
 
 
 def run_events(args: argparse.Namespace) -> int:
+    from .cache import ExtractionCache
+    from .progress import progress_bar
     from .timeline import build_timeline, top_events
 
-    timeline = build_timeline(args.paths)
+    cache = ExtractionCache(args.cache) if args.cache else None
+    with progress_bar("Reading dates") as progress:
+        timeline = build_timeline(args.paths, cache=cache, jobs=args.jobs, progress=progress)
     for warning in timeline.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.top is not None:

@@ -85,3 +85,5 @@ class Timeline:
     events: tuple[Event, ...]
     articles: tuple[Article, ...]
     warnings: tuple[str, ...] = field(default=())
+    # Each article's temporal expressions, by slug: its page marks them.
+    mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict, compare=False)

@@ -7,15 +7,17 @@ own reading order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 from .articles import ARTICLE_SUFFIXES, ArticleError, read_article
+from .cache import ExtractionCache
 from .corrections import CORRECTIONS_NAMES, apply_corrections, find_corrections, read_corrections
 from .events import extract_events
 from .merge import merge_events
-from .model import Article, Event, Timeline
+from .model import Article, Event, Mention, Timeline
 from .temporal import tag
 from .temporal.calendar import precision_rank
 
@@ -80,26 +82,82 @@ def _unique_slug(slug: str, taken: set[str]) -> str:
     return f"{slug}-{number}"
 
 
-def build_timeline(paths: Iterable[Path], corrections: Path | None = None) -> Timeline:
+def build_timeline(
+    paths: Iterable[Path],
+    corrections: Path | None = None,
+    cache: ExtractionCache | None = None,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Timeline:
     """The timeline of the articles named by `paths`.
 
     Corrections come from `corrections`, else from a corrections.yaml in a folder among `paths`.
+    Extraction reads from and writes to `cache`, runs in `jobs` processes, and reports
+    `progress(done, total)` as it goes.
     """
     paths = [Path(p) for p in paths]
     files, warnings = article_paths(paths)
     articles, problems = read_articles(files)
     warnings.extend(problems)
-    events: list[Event] = []
-    for article in articles:
-        events.extend(extract_events(article, tag(article.text, article.dateline)))
-    events = merge_events(events)
+    extracted = extract_all(articles, cache, jobs, progress)
+    if cache is not None:
+        warnings.extend(cache.warnings)
+    mentions = {article.slug: tuple(found[0]) for article, found in zip(articles, extracted)}
+    events = merge_events([event for _, found in extracted for event in found])
     corrections = corrections or find_corrections([p for p in paths if p.is_dir()])
     if corrections:
         found, problems = read_corrections(corrections)
         events, unknown = apply_corrections(events, found, corrections)
         warnings.extend(problems + unknown)
     events = [replace(event, importance=importance(event)) for event in events]
-    return Timeline(events=tuple(order_events(events, articles)), articles=tuple(articles), warnings=tuple(warnings))
+    return Timeline(
+        events=tuple(order_events(events, articles)),
+        articles=tuple(articles),
+        warnings=tuple(warnings),
+        mentions=mentions,
+    )
+
+
+def extract(article: Article) -> tuple[list[Mention], list[Event]]:
+    """One article's mentions and its own events (before merging with other articles)."""
+    mentions = tag(article.text, article.dateline)
+    return mentions, extract_events(article, mentions)
+
+
+# Below this many articles to extract, starting processes costs more than it saves.
+PARALLEL_THRESHOLD = 16
+
+
+def extract_all(
+    articles: list[Article],
+    cache: ExtractionCache | None,
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+) -> list[tuple[list[Mention], list[Event]]]:
+    """Every article's extraction, from the cache where it is there, in the articles' order."""
+    results: list[tuple[list[Mention], list[Event]] | None] = [cache.load(a) if cache else None for a in articles]
+    todo = [index for index, found in enumerate(results) if found is None]
+    done = len(articles) - len(todo)
+    if progress:
+        progress(done, len(articles))
+    if jobs > 1 and len(todo) >= PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            fresh = pool.map(extract, [articles[i] for i in todo], chunksize=max(1, len(todo) // (jobs * 8)))
+            for index, found in zip(todo, fresh):
+                results[index] = found
+                done += 1
+                if progress:
+                    progress(done, len(articles))
+    else:
+        for index in todo:
+            results[index] = extract(articles[index])
+            done += 1
+            if progress:
+                progress(done, len(articles))
+    if cache:
+        for index in todo:
+            cache.save(articles[index], *results[index])
+    return results
 
 
 def importance(event: Event) -> float:
