@@ -72,5 +72,16 @@ def events_csv(timeline: Timeline) -> str:
         row = event_to_json(event)
         row["actors"] = "; ".join(row["actors"])
         row["sources"] = "; ".join(source["article"] for source in row["sources"])
-        writer.writerow({name: row[name] for name in CSV_FIELDS})
+        writer.writerow({name: spreadsheet_safe(row[name]) for name in CSV_FIELDS})
     return out.getvalue()
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula ("CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A cell a spreadsheet shows as text: a leading formula sign is quoted with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
