@@ -146,12 +146,12 @@ def actors(sentence: str, language: Language) -> tuple[str, ...]:
         elif run and token in language.name_joiners:
             run.append(token)
         else:
-            _close(run, names)
+            _close(run, names, language)
             run = []
         if token != clean and run:  # a possessive ends the name
-            _close(run, names)
+            _close(run, names, language)
             run = []
-    _close(run, names)
+    _close(run, names, language)
     return tuple(dict.fromkeys(names))
 
 
@@ -161,8 +161,14 @@ def _time_words(language: str) -> frozenset[str]:
     return frozenset(words["weekday"].meanings) | frozenset(words["month"].meanings)
 
 
-def _close(run: list[str], names: list[str]) -> None:
+def _close(run: list[str], names: list[str], language: Language) -> None:
     while run and run[-1].islower():
         run.pop()
-    if run:
-        names.append(" ".join(run))
+    if not run:
+        return
+    if len(run) == 1:
+        word = run[0]
+        # "US-supplied" describes; "Ukrainian" is a people's adjective, not someone who acted.
+        if re.search(r"-[a-z]", word) or word.lower().endswith(language.adjective_endings):
+            return
+    names.append(" ".join(run))

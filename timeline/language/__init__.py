@@ -15,6 +15,7 @@ class Language:
     code: str
     not_names: frozenset[str]  # capitalised words that are not (part of) a name
     name_joiners: frozenset[str]  # small words inside one name: "Ministry of Defence"
+    adjective_endings: tuple[str, ...]  # a one-word name so ending is an adjective ("Ukrainian")
     stop_words: frozenset[str]
 
 
@@ -28,5 +29,6 @@ def load_language(code: str = "en") -> Language:
         code,
         frozenset(data["names"]["not_names"]),
         frozenset(data["names"]["joiners"]),
+        tuple(data["names"].get("adjective_endings", ())),
         frozenset(data["similarity"]["stop_words"]),
     )
