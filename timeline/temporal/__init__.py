@@ -17,20 +17,23 @@ from .rules import load_rules
 from .tense import tense_at
 
 # Kinds whose placement depends on the tense of their verb.
-_TENSE_KINDS = {"date", "weekday", "month_day", "quarter", "season", "weekend", "range"}
+_TENSE_KINDS = {"date", "weekday", "month_day", "quarter", "season", "weekend", "holiday", "range"}
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 
 
 def tag(text: str, dct: date | None, language: str = "en") -> list[Mention]:
     """Every temporal expression of `text`, resolved against the dateline `dct`."""
     rules = load_rules(language)
     mentions: list[Mention] = []
-    ref: Period | None = None
+    ref: Period | None = None  # the last date mentioned
+    topic: Period | None = None  # the first quarter named: what an earnings report is about
     for candidate in recognize(text, rules):
         spec = candidate.spec
-        tense = tense_at(text, candidate.start, candidate.end, rules) if spec.kind in _TENSE_KINDS else None
-        resolved = resolve(spec, dct, tense, ref)
+        tense = spec.tense
+        if tense is None and spec.kind in _TENSE_KINDS:
+            tense = tense_at(text, candidate.start, candidate.end, rules)
+        resolved = resolve(spec, dct, tense, ref, topic)
         if resolved is None:
             continue
         mentions.append(
@@ -46,6 +49,8 @@ def tag(text: str, dct: date | None, language: str = "en") -> list[Mention]:
                 mod=resolved.mod,
             )
         )
-        if resolved.first is not None:
+        if resolved.first is not None and not resolved.keeps_reference:
             ref = Period(resolved.granularity, resolved.first, resolved.last, resolved.value)
+            if topic is None and spec.kind == "quarter" and spec.year is None:
+                topic = ref  # named from the dateline ("third-quarter profit"), not "the third quarter of 1984"
     return mentions

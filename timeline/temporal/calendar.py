@@ -120,3 +120,31 @@ def narrow(p: Period, mod: str | None) -> Period:
     if mod == "END":
         return Period(p.granularity, p.last - timedelta(days=third - 1), p.last, p.value)
     return Period(p.granularity, p.first + timedelta(days=third), p.last - timedelta(days=third), p.value)
+
+
+def holiday(year: int, month: int | None, day: int | None, weekday: int | None, nth: int | None, easter: int | None) -> date:
+    """The day of a holiday in `year`: fixed ("12-25"), the nth weekday of a month counted
+    from a day (Thanksgiving: the 4th Thursday of November), or days from Easter Sunday."""
+    if easter is not None:
+        return easter_sunday(year) + timedelta(days=easter)
+    if weekday is None:
+        return date(year, month, day)
+    if nth is not None and nth < 0:  # the last such weekday of the month
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, day or 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * ((nth or 1) - 1))
+
+
+def easter_sunday(year: int) -> date:
+    """Western Easter (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)

@@ -17,6 +17,7 @@ from typing import Any
 from dateparser.date import DateDataParser
 
 from .rules import Pattern, Rules, load_rules
+from .tense import PAST
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,11 @@ class Spec:
     weekday: int | None = None
     quarter: int | None = None
     season: str | None = None
-    decade: int | None = None
+    decade: int | None = None  # 1990; or 90, when the text leaves the century out ("the '90s")
     unit: str | None = None  # D, W, M, Q, Y, DE, CE, WE
     amount: int | None = None  # how many units; None for a vague amount ("several")
     shift: int | None = None  # -1 last, 0 this, +1 next; None: placed by tense
+    year_shift: int | None = None  # years from the dateline's: "June last year", "last year's quarter"
     anchor: str = "dct"  # what a count starts from: the dateline or the last date mentioned
     part: str | None = None  # part of day: MO, AF, EV, NI
     clock: str | None = None  # "15:00"
@@ -42,6 +44,9 @@ class Spec:
     within: str | None = None  # "earlier"/"later": only the part of the period before/after the dateline
     value: str | None = None  # the literal TIMEX3 value of vague references, durations and sets
     ends: tuple["Spec", "Spec"] | None = None  # a range's two ends
+    nth: int | None = None  # a holiday on the nth `weekday` of `month` from `day` (-1: the last)
+    easter: int | None = None  # a holiday this many days from Easter Sunday
+    tense: str | None = None  # a tense the expression itself fixes, whatever its verb
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ def recognize(text: str, rules: Rules | None = None) -> list[Candidate]:
     for order, pattern in enumerate(rules.patterns):
         for window_start, window_end in looks[order]:
             for match in pattern.regex.finditer(text, window_start, window_end):
-                if match.end() > match.start():
+                if match.end() > match.start() and fits_context(text, match, pattern):
                     found.append((match.start(), match.end(), order, match, pattern))
     # The longest expression wins an overlap, then the pattern listed first.
     found.sort(key=lambda f: (f[0] - f[1], f[2]))
@@ -75,13 +80,26 @@ def recognize(text: str, rules: Rules | None = None) -> list[Candidate]:
         occupied[start:end] = b"\x01" * (end - start)
         taken.append((start, end, Candidate(start, end, match.group(0), spec), pattern.only_in_range))
     taken.sort(key=lambda t: t[0])
-    return join_ranges(text, taken, rules)
+    return join_neighbours(text, taken, rules)
 
 
-_WORD = re.compile(r"\w+")
+# How far the context of an expression is read, each side.
+CONTEXT = 40
+
+
+def fits_context(text: str, match: re.Match[str], pattern: Pattern) -> bool:
+    """False when the text around the match is a context the pattern rules out."""
+    start, end = match.span()
+    if pattern.not_before and pattern.not_before.search(text, max(0, start - CONTEXT), start):
+        return False
+    if pattern.not_after and pattern.not_after.match(text, end, end + CONTEXT):
+        return False
+    return True
+
+
 # How far an expression reaches from the word that triggers a look:
 # "the second half of [[September]]", "Monday, [[Aug.]] 26, 2024".
-REACH = 48
+REACH = 32
 
 
 def windows(text: str, rules: Rules) -> list[list[tuple[int, int]]]:
@@ -94,42 +112,61 @@ def windows(text: str, rules: Rules) -> list[list[tuple[int, int]]]:
     patterns = rules.patterns
     spans: list[list[tuple[int, int]]] = [[] if not p.runs_everywhere else [(0, len(text))] for p in patterns]
     by_word = rules.patterns_by_word
-    digit_patterns = [i for i, p in enumerate(patterns) if p.reads_digits]
-    for word in _WORD.finditer(text):
+    digit_patterns = tuple(i for i, p in enumerate(patterns) if p.reads_digits)
+    word_end = _WordEnds(text)
+    for word in rules.wake_words.finditer(text):
         token = word.group(0)
         which = by_word.get(token.lower(), ())
         if token[0].isdigit() or token[-1].isdigit():
             which = (*which, *digit_patterns)
         if not which:
             continue
+        # A window may begin inside a word (a pattern's \b and lookbehinds see the text
+        # before it) but must not end inside one: "May" would match the start of "Mayor".
         start = max(0, word.start() - REACH)
-        end = min(len(text), word.end() + REACH)
+        end = word_end.at(word.end() + REACH)
         for index in which:
             own = spans[index]
             if own and start <= own[-1][1]:
                 own[-1] = (own[-1][0], end)
             else:
                 own.append((start, end))
-    return [[(_to_space(text, s, -1), _to_space(text, e, 1)) for s, e in own] for own in spans]
+    return spans
 
 
-def _to_space(text: str, index: int, step: int) -> int:
-    """Move a window edge outwards to white space, so that no word is cut in two."""
-    if step < 0:
-        return max(text.rfind(" ", 0, index), text.rfind("\n", 0, index)) + 1
-    found = [i for i in (text.find(" ", index), text.find("\n", index)) if i >= 0]
-    return min(found) if found else len(text)
+class _WordEnds:
+    """The first white space at or after an index, for indices that only grow: each search
+    starts where the last one ended, so a text without spaces costs one pass, not one a word."""
+
+    _SPACE = re.compile(r"\s")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.searched_from = -1
+        self.found = -1
+
+    def at(self, index: int) -> int:
+        text = self.text
+        if index >= len(text):
+            return len(text)
+        if not self.searched_from <= index <= self.found:
+            space = self._SPACE.search(text, index)
+            self.searched_from = index
+            self.found = space.start() if space else len(text)
+        return self.found
 
 
-def join_ranges(text: str, taken: list[tuple[int, int, Candidate, bool]], rules: Rules) -> list[Candidate]:
-    """Join two dates linked as a range ("from Aug. 26 to Aug. 29") into one candidate."""
+def join_neighbours(text: str, taken: list[tuple[int, int, Candidate, bool]], rules: Rules) -> list[Candidate]:
+    """Join neighbours that are one expression: two dates linked as a range ("from Aug. 26
+    to Aug. 29"), a time of day and its day ("10 p.m. Wednesday")."""
     result: list[Candidate] = []
     index = 0
     while index < len(taken):
         _, _, first, _ = taken[index]
         joined = None
         if index + 1 < len(taken):
-            joined = _range(text, first, taken[index + 1][2], rules)
+            second = taken[index + 1][2]
+            joined = _range(text, first, second, rules) or _time_on_day(text, first, second, rules)
         if joined:
             result.append(joined)
             index += 2
@@ -138,6 +175,21 @@ def join_ranges(text: str, taken: list[tuple[int, int, Candidate, bool]], rules:
             result.append(first)
         index += 1
     return result
+
+
+_DAY_KINDS = {"weekday", "deictic", "month_day"}
+
+
+def _time_on_day(text: str, first: Candidate, second: Candidate, rules: Rules) -> Candidate | None:
+    kinds = {first.spec.kind, second.spec.kind}
+    if "clock" not in kinds or first.spec.kind == second.spec.kind:
+        return None
+    clock, day = (first, second) if first.spec.kind == "clock" else (second, first)
+    names_a_day = day.spec.kind in _DAY_KINDS or (day.spec.kind == "date" and day.spec.day is not None)
+    if not names_a_day or day.spec.part or text[first.end : second.start].strip().lower() not in rules.clock_joins:
+        return None
+    spec = replace(day.spec, type="TIME", clock=clock.spec.clock)
+    return Candidate(first.start, second.end, text[first.start : second.end], spec)
 
 
 _RANGE_KINDS = {"date", "weekday", "month_day", "quarter", "season", "year", "decade"}
@@ -186,7 +238,7 @@ def _date(match, groups, meaning) -> Spec | None:
     day = explicit.get("day", int(groups["day"]) if "day" in groups else None)
     if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
         return None
-    return Spec(kind="date", year=year, month=month, day=day, mod=mod, shift=meaning("shift"))
+    return Spec(kind="date", year=year, month=month, day=day, mod=mod, shift=meaning("shift"), year_shift=_year_shift(meaning))
 
 
 def _strip_modifier(match, groups) -> str:
@@ -218,7 +270,14 @@ def _explicit_parts(text: str) -> dict[str, int]:
 
 def _weekday(match, groups, meaning) -> Spec:
     part = meaning("part_of_day")
-    return Spec(kind="weekday", type="TIME" if part else "DATE", weekday=meaning("weekday"), shift=meaning("shift"), part=part)
+    return Spec(
+        kind="weekday",
+        type="TIME" if part else "DATE",
+        weekday=meaning("weekday"),
+        shift=meaning("shift"),
+        part=part,
+        tense=PAST if "possessive" in groups else None,
+    )
 
 
 def _deictic(match, groups, meaning) -> Spec:
@@ -237,15 +296,23 @@ def _relative(match, groups, meaning) -> Spec:
     return Spec(kind="relative", unit=meaning("calendar_unit"), shift=meaning("shift"), mod=mod, within=within)
 
 
+def _amount(groups, meaning) -> int | str:
+    """How many units: a number word, digits, or 1 for "a"/"an"; "X" for a vague amount."""
+    if "number" in groups:
+        return meaning("number")
+    return int(groups["amount"]) if "amount" in groups else 1
+
+
 def _offset(match, groups, meaning) -> Spec:
-    amount = meaning("number") if "number" in groups else int(groups["amount"]) if "amount" in groups else None
+    amount = _amount(groups, meaning)
     if "ahead" in groups:
         anchor, sign = "dct", "+"
     else:
         anchor, sign = meaning("direction").split()
     if amount == "X":
         return Spec(kind="vague", value="PAST_REF" if sign == "-" else "FUTURE_REF")
-    return Spec(kind="offset", unit=meaning("unit"), amount=amount * (-1 if sign == "-" else 1), anchor=anchor)
+    amount = amount * (-1 if sign == "-" else 1)
+    return Spec(kind="offset", unit=meaning("unit"), amount=amount, anchor=anchor, mod=meaning("approx"))
 
 
 def _anaphoric(match, groups, meaning) -> Spec:
@@ -265,7 +332,20 @@ def _month_day(match, groups, meaning) -> Spec | None:
 def _quarter(match, groups, meaning) -> Spec:
     number = int(groups["quarter"]) if "quarter" in groups else meaning("ordinal")
     year = groups.get("year") or groups.get("year2")
-    return Spec(kind="quarter", quarter=number, year=int(year) if year else None)
+    return Spec(kind="quarter", quarter=number, year=int(year) if year else None, year_shift=_year_shift(meaning))
+
+
+def _reported(match, groups, meaning) -> Spec:
+    year = int(groups["year"]) if "year" in groups else None
+    return Spec(kind="reported", unit="Q", year=year, year_shift=_year_shift(meaning))
+
+
+def _year_shift(meaning) -> int | None:
+    """Years away from the dateline's: "last year's quarter", "the year-ago quarter"."""
+    for group in ("year_shift", "year_shift2", "compared_year"):
+        if meaning(group) is not None:
+            return meaning(group)
+    return None
 
 
 def _season(match, groups, meaning) -> Spec:
@@ -273,21 +353,44 @@ def _season(match, groups, meaning) -> Spec:
     return Spec(kind="season", season=meaning("season"), year=year, shift=meaning("shift"), mod=meaning("modifier"))
 
 
+def _holiday(match, groups, meaning) -> Spec:
+    rule = meaning("holiday")
+    year = int(groups["year"]) if "year" in groups else None
+    return Spec(
+        kind="holiday",
+        year=year,
+        month=rule.get("month"),
+        day=rule.get("day"),
+        weekday=rule.get("weekday"),
+        nth=rule.get("nth"),
+        easter=rule.get("easter"),
+        shift=meaning("shift"),
+    )
+
+
 def _weekend(match, groups, meaning) -> Spec:
     return Spec(kind="weekend", shift=meaning("shift"))
 
 
 def _decade(match, groups, meaning) -> Spec:
-    return Spec(kind="decade", decade=int(groups["decade"]), mod=meaning("modifier"))
+    decade = groups.get("decade") or groups.get("short_decade") or groups["short_decade2"]
+    return Spec(kind="decade", decade=int(decade), mod=meaning("modifier"))
 
 
 def _year(match, groups, meaning) -> Spec:
-    return Spec(kind="year", year=int(groups["year"]), mod=meaning("modifier"))
+    if "spoken_century" in groups:
+        year = meaning("spoken_century") + (meaning("spoken_tens") or 0) + (meaning("spoken_digit") or 0)
+    else:
+        year = int(groups["year"])
+    return Spec(kind="year", year=year, mod=meaning("modifier"))
 
 
 def _clock(match, groups, meaning) -> Spec | None:
-    if "hour24" in groups:
-        hour, minute = int(groups["hour24"]), int(groups["minute24"])
+    if "clock_word" in groups:
+        return Spec(kind="clock", type="TIME", clock=meaning("clock_word"))
+    if "hour24" in groups or "hour24z" in groups:
+        hour = int(groups.get("hour24") or groups["hour24z"])
+        minute = int(groups.get("minute24") or groups["minute24z"])
     else:
         hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
         if hour > 12:
@@ -302,14 +405,19 @@ def _vague(match, groups, meaning) -> Spec:
 
 
 def _duration(match, groups, meaning) -> Spec:
-    amount = meaning("number") if "number" in groups else int(groups.get("amount", 1))
-    unit = meaning("unit")
-    return Spec(kind="duration", type="DURATION", value=duration_value(amount, unit))
+    value = duration_value(_amount(groups, meaning), meaning("unit"))
+    return Spec(kind="duration", type="DURATION", value=value, mod=meaning("approx"))
+
+
+# Decades and centuries are counted in years, as TimeBank writes them ("P20Y").
+_YEARS_IN = {"DE": 10, "CE": 100}
 
 
 def duration_value(amount: int | str, unit: str) -> str:
     if unit in ("H", "MIN"):
         return f"PT{amount}{'M' if unit == 'MIN' else 'H'}"
+    if unit in _YEARS_IN and amount != "X":
+        return f"P{amount * _YEARS_IN[unit]}Y"
     return f"P{amount}{unit}"
 
 
@@ -334,8 +442,10 @@ _BUILDERS = {
     "anaphoric": _anaphoric,
     "month_day": _month_day,
     "quarter": _quarter,
+    "reported": _reported,
     "season": _season,
     "weekend": _weekend,
+    "holiday": _holiday,
     "decade": _decade,
     "year": _year,
     "clock": _clock,

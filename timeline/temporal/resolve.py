@@ -9,7 +9,7 @@ reads text: everything it needs is in the Spec.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from . import calendar as cal
@@ -28,17 +28,66 @@ class Resolved:
     first: date | None = None
     last: date | None = None
     mod: str | None = None
+    # A comparison ("a year earlier", "the year-ago quarter") names a period beside the one
+    # under discussion, not a new one: the next anaphor still counts from the old.
+    keeps_reference: bool = False
 
 
-def resolve(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Resolved | None:
-    """Place `spec` in time; None when it names no valid date."""
+def resolve(spec: Spec, dct: date | None, tense: str | None, ref: Period | None, topic: Period | None = None) -> Resolved | None:
+    """Place `spec` in time; None when it names no valid date.
+
+    `ref` is the last date mentioned; `topic` the first quarter the text names, the
+    period an earnings report is about, which "the quarter" and "a year ago" count from.
+    """
     if spec.value is not None:  # vague references, durations and sets carry their value
-        return Resolved(spec.type, spec.value, "vague" if spec.kind == "vague" else spec.kind)
+        return Resolved(spec.type, spec.value, "vague" if spec.kind == "vague" else spec.kind, mod=spec.mod)
+    ref = ref or (cal.period("day", dct) if dct else None)
     try:
-        found = _PLACERS[spec.kind](spec, dct, tense, ref or (cal.period("day", dct) if dct else None))
+        if spec.kind == "reported":
+            found = _reported(spec, dct, _reported_quarter(dct, ref, topic))
+        elif _compares_with_quarter(spec, ref):
+            found = cal.period("quarter", cal.shift(_reported_quarter(dct, ref, topic), "Y", spec.amount))
+        else:
+            found = _PLACERS[spec.kind](spec, dct, tense, ref)
     except (ValueError, OverflowError):
         return None
-    return None if found is None else _finish(spec, found)
+    if found is None:
+        return None
+    return replace(_finish(spec, found), keeps_reference=_compares(spec, ref))
+
+
+def _compares(spec: Spec, ref: Period | None) -> bool:
+    """Whether `spec` names a period only to compare it with the reported one."""
+    if spec.kind in ("quarter", "reported") and spec.year_shift:
+        return True
+    if spec.kind == "reported" and spec.year is not None:
+        return True
+    return _compares_with_quarter(spec, ref)
+
+
+def _compares_with_quarter(spec: Spec, ref: Period | None) -> bool:
+    # Earnings news: "profit rose to $5 million from $4 million a year ago" - right after
+    # a quarter, a year back is the reported quarter of the year before.
+    return spec.kind == "offset" and spec.unit == "Y" and ref is not None and ref.granularity == "quarter"
+
+
+def _reported_quarter(dct: date | None, ref: Period | None, topic: Period | None) -> date | None:
+    """The first day of the quarter a report is about: the text's first quarter, else the
+    last quarter mentioned, else the last one ended by the dateline."""
+    if topic is not None:
+        return topic.first
+    if ref is not None and ref.granularity == "quarter":
+        return ref.first
+    return cal.period("quarter", cal.shift(dct, "Q", -1)).first if dct else None
+
+
+def _reported(spec: Spec, dct: date | None, reported: date | None) -> Period | None:
+    """"The quarter", "the latest period": the reported quarter; "the year-ago quarter",
+    "the 1988 period": that quarter in another year."""
+    if reported is None:
+        return None
+    year = spec.year if spec.year is not None else reported.year + (spec.year_shift or 0)
+    return cal.period("quarter", date(year, reported.month, 1))
 
 
 def _finish(spec: Spec, found: Period) -> Resolved:
@@ -50,12 +99,21 @@ def _finish(spec: Spec, found: Period) -> Resolved:
     return Resolved(spec.type, found.value, found.granularity, narrowed.first, narrowed.last, spec.mod)
 
 
+# A year-less date this close to the dateline is the nearest one, whatever the
+# tense: "payable Dec. 7" in late October, "was extended to Nov. 20" early in
+# November. Farther off, the tense decides ("was signed in December" in August
+# is last December).
+NEAR_DAYS = 92  # about three months
+
+
 def _date(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
     granularity = "day" if spec.day else "month"
     if spec.year is not None:
         return cal.period(granularity, date(spec.year, spec.month, spec.day or 1))
     if dct is None:
         return None
+    if spec.year_shift is not None:  # "June last year"
+        return cal.period(granularity, date(dct.year + spec.year_shift, spec.month, spec.day or 1))
     candidates = [date(year, spec.month, spec.day or 1) for year in (dct.year - 1, dct.year, dct.year + 1) if _valid(year, spec.month, spec.day)]
     anchor = dct if spec.day else dct.replace(day=1)
     if spec.shift is not None:
@@ -67,7 +125,7 @@ def _date(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -
         else:
             chosen = date(dct.year, spec.month, spec.day or 1)
     else:
-        chosen = _by_tense(candidates, anchor, tense)
+        chosen = _nearest_else_by_tense(candidates, anchor, tense)
     return cal.period(granularity, chosen)
 
 
@@ -79,13 +137,21 @@ def _valid(year: int, month: int, day: int | None) -> bool:
     return True
 
 
+def _nearest_else_by_tense(candidates: list[date], anchor: date, tense: str | None) -> date:
+    """The candidate nearest the anchor if within NEAR_DAYS, else the one the tense picks."""
+    nearest = min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
+    if abs((nearest - anchor).days) <= NEAR_DAYS:
+        return nearest
+    return _by_tense(candidates, anchor, tense)
+
+
 def _by_tense(candidates: list[date], anchor: date, tense: str | None) -> date:
     """Past: the latest on or before the anchor; future: the earliest on or after; else the nearest."""
     if tense == PAST:
         before = [c for c in candidates if c <= anchor]
         if before:
             return max(before)
-    if tense in (FUTURE,):
+    if tense == FUTURE:
         after = [c for c in candidates if c >= anchor]
         if after:
             return min(after)
@@ -103,9 +169,7 @@ def _weekday(spec: Spec, dct: date | None, tense: str | None, ref: Period | None
         day = dct + timedelta(days=ahead or 7)
     elif spec.shift is not None and spec.shift < 0:
         day = dct - timedelta(days=behind or 7)
-    elif tense == FUTURE:
-        day = dct + timedelta(days=ahead or 7)
-    elif tense == PRESENT:
+    elif tense in (FUTURE, PRESENT):  # the dateline's own weekday is today: "will vote Friday", on a Friday
         day = dct + timedelta(days=ahead)
     else:  # news reports the past: a weekday with no tense cue is the last one
         day = dct - timedelta(days=behind)
@@ -159,9 +223,14 @@ def _quarter(spec: Spec, dct: date | None, tense: str | None, ref: Period | None
         return cal.quarter(spec.year, spec.quarter)
     if dct is None:
         return None
+    if spec.year_shift is not None:  # "last year's third quarter"
+        return cal.quarter(dct.year + spec.year_shift, spec.quarter)
     options = [cal.quarter(year, spec.quarter) for year in (dct.year - 1, dct.year, dct.year + 1)]
-    first = _by_tense([p.first for p in options], cal.period("quarter", dct).first, tense)
-    return next(p for p in options if p.first == first)
+    if tense == PAST:  # "earned $5 million in the fiscal first quarter": one already begun
+        return max((p for p in options if p.first <= dct), key=lambda p: p.first)
+    # Otherwise the nearest: "expects to report third-quarter results" after September is this year's.
+    this = cal.period("quarter", dct).first
+    return min(options, key=lambda p: (abs((p.first - this).days), p.first > this))
 
 
 def _season(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
@@ -174,8 +243,10 @@ def _season(spec: Spec, dct: date | None, tense: str | None, ref: Period | None)
         return max((p for p in options if p.last < dct), key=lambda p: p.first)
     if spec.shift is not None and spec.shift > 0:
         return min((p for p in options if p.first > dct), key=lambda p: p.first)
-    if spec.shift == 0 or tense == PAST:
-        # this season, or the past: the latest that has begun by the dateline
+    if spec.shift == 0:
+        # "this summer": the one under way, else this year's, even before it begins
+        return next((p for p in options if p.first <= dct <= p.last), cal.season(dct.year, spec.season))
+    if tense == PAST:
         return max((p for p in options if p.first <= dct), key=lambda p: p.first)
     if tense == FUTURE:
         return min((p for p in options if p.last >= dct), key=lambda p: p.first)
@@ -196,8 +267,32 @@ def _weekend(spec: Spec, dct: date | None, tense: str | None, ref: Period | None
     return cal.period("weekend", dct - timedelta(weeks=1))
 
 
+def _holiday(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    def on(year: int) -> date:
+        return cal.holiday(year, spec.month, spec.day, spec.weekday, spec.nth, spec.easter)
+
+    if spec.year is not None:
+        return cal.period("day", on(spec.year))
+    if dct is None:
+        return None
+    candidates = [on(year) for year in (dct.year - 1, dct.year, dct.year + 1)]
+    if spec.shift is not None and spec.shift < 0:  # "last Christmas"
+        return cal.period("day", max(c for c in candidates if c < dct))
+    if spec.shift is not None and spec.shift > 0:
+        return cal.period("day", min(c for c in candidates if c > dct))
+    if spec.shift == 0:
+        return cal.period("day", on(dct.year))
+    return cal.period("day", _nearest_else_by_tense(candidates, dct, tense))
+
+
 def _decade(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period:
-    return cal.period("decade", date(spec.decade, 1, 1))
+    start = spec.decade
+    if start < 100:  # "the '90s": the latest such decade begun by the dateline
+        now = dct.year if dct else 1999
+        start += now - now % 100
+        if start > now:
+            start -= 100
+    return cal.period("decade", date(max(start, 1), 1, 1))
 
 
 def _year(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period:
@@ -205,6 +300,9 @@ def _year(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -
 
 
 def _clock(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    # "was shot at 10 p.m.": a time of day alone is on the day last mentioned
+    if ref is not None and ref.granularity == "day":
+        return cal.period("day", ref.first)
     return cal.period("day", dct) if dct else None
 
 
@@ -233,6 +331,7 @@ _PLACERS = {
     "quarter": _quarter,
     "season": _season,
     "weekend": _weekend,
+    "holiday": _holiday,
     "decade": _decade,
     "year": _year,
     "clock": _clock,

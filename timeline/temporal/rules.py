@@ -47,6 +47,10 @@ class Pattern:
     # digit where it reads digits; a pattern with neither runs over the whole text.
     triggers: frozenset[str] = frozenset()
     reads_digits: bool = False
+    # Context the expression must not stand in: "44-[year]-old" is an age, "$2 million
+    # [a year]" a rate. Matched against the text just before (ending there) and just after.
+    not_before: re.Pattern[str] | None = None
+    not_after: re.Pattern[str] | None = None
 
     @property
     def runs_everywhere(self) -> bool:
@@ -60,7 +64,9 @@ class Rules:
     patterns: tuple[Pattern, ...]
     tense: dict[str, frozenset[str]]
     range_joins: tuple[tuple[str, str], ...]
+    clock_joins: frozenset[str]  # what may stand between a time of day and its day
     patterns_by_word: dict[str, tuple[int, ...]]  # a trigger word → the patterns it wakes
+    wake_words: re.Pattern[str]  # the tokens worth a look: a trigger word, or one beginning or ending with a digit
 
     def meaning(self, group: str, pattern: Pattern, text: str) -> Any:
         return self.words[pattern.groups[group]].meaning(text)
@@ -84,14 +90,44 @@ def load_rules(language: str = "en") -> Rules:
     patterns = tuple(_compile(entry, words, not_triggers) for entry in data["pattern"])
     tense = {name: frozenset(values) for name, values in data["tense"].items()}
     joins = tuple((opener, connector) for opener, connector in data["range"]["joins"])
+    by_word = _patterns_by_word(patterns)
     return Rules(
         language,
         words,
         patterns,
         tense,
         joins,
-        _patterns_by_word(patterns),
+        frozenset(data.get("clock", {}).get("joins", ())),
+        by_word,
+        _wake_words(by_word),
     )
+
+
+def _wake_words(by_word: dict[str, tuple[int, ...]]) -> re.Pattern[str]:
+    """One regex that finds the tokens recognition looks around, so that the scan for them runs
+    in C rather than a Python loop over every word. The words go in as a trie ("day|days|
+    daily" as "da(?:ys?|ily)"): an alternation of hundreds of words tried one by one at every
+    character would cost more than it saves."""
+    words = _trie(sorted(by_word))
+    return re.compile(rf"(?<!\w)(?:{words}(?!\w)|\d\w*|\w*\d(?!\w))", re.IGNORECASE)
+
+
+def _trie(words: list[str]) -> str:
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_source(root) or "(?!)"
+
+
+def _trie_source(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _trie_source(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 def _patterns_by_word(patterns: tuple[Pattern, ...]) -> dict[str, tuple[int, ...]]:
@@ -103,9 +139,10 @@ def _patterns_by_word(patterns: tuple[Pattern, ...]) -> dict[str, tuple[int, ...
 
 
 def _triggers(lists: list[WordList], not_triggers: frozenset[str]) -> frozenset[str]:
-    """The words of these lists, lowercased and without a full stop, but the too common ones."""
-    found = {part.lower().rstrip(".") for word_list in lists for entry in word_list.meanings for part in re.split(r"[\s-]+", entry)}
-    return frozenset(found - not_triggers - {""})
+    """The words of these lists as the text's tokens are cut (runs of word characters: "new"
+    and "year" of "New Year's"), lowercased, but the too common ones and single letters."""
+    found = {part.lower() for word_list in lists for entry in word_list.meanings for part in re.split(r"\W+", entry)}
+    return frozenset(word for word in found - not_triggers if len(word) > 1)
 
 
 def _compile(entry: dict[str, Any], words: dict[str, WordList], not_triggers: frozenset[str]) -> Pattern:
@@ -118,11 +155,25 @@ def _compile(entry: dict[str, Any], words: dict[str, WordList], not_triggers: fr
         return f"(?P<{group}>{words[list_name].alternation()})"
 
     source = _PLACEHOLDER.sub(expand, entry["regex"])
+    triggers = _triggers([words[name] for name in groups.values()], not_triggers) | set(entry.get("triggers", ()))
     return Pattern(
         kind=entry["kind"],
         regex=re.compile(source, re.IGNORECASE),
         groups=groups,
         only_in_range=bool(entry.get("only_in_range")),
-        triggers=_triggers([words[name] for name in groups.values()], not_triggers) | set(entry.get("triggers", ())),
-        reads_digits="\\d" in entry["regex"],
+        triggers=triggers,
+        # A pattern with trigger words needs one of them in every match ("Aug. 30" has its
+        # month, "3 days ago" its unit), so only a pattern with none ("1998", "3 p.m.")
+        # looks near every number; `near_digits` says so where the words are optional.
+        reads_digits=entry.get("near_digits", "\\d" in entry["regex"] and not triggers),
+        not_before=_context(entry, "not_before", words, anchor=r"\Z"),
+        not_after=_context(entry, "not_after", words, anchor=""),
     )
+
+
+def _context(entry: dict[str, Any], key: str, words: dict[str, WordList], anchor: str) -> re.Pattern[str] | None:
+    """A context regex; the one before the expression must reach up to it (anchor \\Z)."""
+    if key not in entry:
+        return None
+    source = _PLACEHOLDER.sub(lambda m: words[m.group(1)].alternation(), entry[key])
+    return re.compile(f"(?:{source}){anchor}", re.IGNORECASE)

@@ -59,6 +59,8 @@ def _cue(tokens: list[str], index: int, rules: Rules) -> str | None:
     token = tokens[index]
     word = token.lower()
     tense = rules.tense
+    if token in tense["names"]:  # "May 29", "Will Smith": a name, not a verb
+        return None
     if word in tense["future"]:
         return FUTURE
     is_past = word in tense["past"] or (
