@@ -60,3 +60,16 @@ TIMELINE_KEY_EVENTS = 7
 TIMELINE_MONTH_SPLIT = 150
 # The Atom feed (events.atom) and the calendar (events.ics).
 TIMELINE_FEEDS = True
+
+# What Pelican's readers make of each article (its Markdown turned into HTML), kept between
+# builds so that an unchanged article is not parsed again. `timeline build` puts this cache
+# in TIMELINE_CACHE_PATH, in a folder per settings and code, and `--no-cache` turns it off.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = ".timeline-cache/pelican"
+# An article is unchanged when its bytes are, whatever its file's modification time says.
+CHECK_MODIFIED_METHOD = "sha256"
+# The folder of caches (extraction, Pelican's readers, the page manifests), beside this file.
+TIMELINE_CACHE_PATH = ".timeline-cache"
+# Entries of output/ that no build writes and that stay when a build replaces the site.
+OUTPUT_RETENTION = [".git", ".hg", ".nojekyll", "CNAME"]

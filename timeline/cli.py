@@ -63,10 +63,22 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--cache", type=Path, metavar="DIR", help="keep each article's extraction in DIR, so an unchanged article is not parsed again")
     events.set_defaults(run=run_events)
 
-    build = commands.add_parser("build", help="build the website", description="Build the timeline website with Pelican and the project's pelicanconf.py.")
+    build = commands.add_parser(
+        "build", help="build the website", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Build the timeline website with Pelican and the project's pelicanconf.py.\n\n"
+                    "Only what changed is read and rendered again; the new site replaces the old one\n"
+                    "in one step at the end, so a failed build leaves the previous site whole.\n"
+                    "Exit status: 0 when the site was built (warnings name each problem's file),\n"
+                    "1 when nothing could be built, or with --strict when anything was warned.")
     build.add_argument("--content", type=Path, help="the folder of articles (default: PATH in pelicanconf.py, content/)")
     build.add_argument("--output", type=Path, help="where to write the site (default: OUTPUT_PATH in pelicanconf.py, output/)")
     build.add_argument("--settings", type=Path, help="a Pelican settings file (default: ./pelicanconf.py, else the project's)")
+    build.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="read dates in N processes (0: one per core; default 1)")
+    build.add_argument("--no-cache", dest="cache", action="store_false",
+                       help="read and render everything again, and keep nothing for the next build "
+                            "(default: cache in TIMELINE_CACHE_PATH, .timeline-cache/ beside the settings)")
+    build.add_argument("--strict", action="store_true",
+                       help="treat warnings as errors: exit 1, and publish nothing, when the build warned about anything")
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser("serve", help="preview the built site on localhost", description="Serve the built site on this machine.")
@@ -199,7 +211,8 @@ def run_events(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from .site import build
 
-    return build(content=args.content, output=args.output, settings_file=args.settings)
+    return build(content=args.content, output=args.output, settings_file=args.settings,
+                 cache=args.cache, jobs=args.jobs, strict=args.strict)
 
 
 def run_serve(args: argparse.Namespace) -> int:

@@ -6,10 +6,14 @@ the timeline at the site's root, a page per event, month and actor, the
 key events, redirects from merged events' old ids, and the feeds and exports.
 What each page shows is computed in `views`; the file formats live in their
 own modules (feeds, calendar_export, timelinejs, export).
+
+Builds are incremental: extraction reads from the cache at TIMELINE_CACHE_PATH,
+and the writer (`incremental`) renders only pages whose inputs changed.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import logging
 import os
@@ -19,18 +23,26 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
-from pelican.readers import BaseReader
+from markdown import Markdown
+from pelican.readers import BaseReader, MarkdownReader
 from pelican.utils import get_relative_path, path_to_url
 
-from .article_markup import mark_article, sentence_targets
-from .articles import read_article
+from . import unique_slugs
+from .article_markup import sentence_targets
+from .articles import ARTICLE_SUFFIXES, ArticleError, decode, read_article
+from .build_log import install_article_problems
+from .cache import ExtractionCache
 from .calendar_export import timeline_to_ical
+from .corrections import find_corrections
 from .display import DateFormatter, mention_label
 from .export import events_csv, timeline_to_json
 from .feeds import FeedInfo, entry_html, events_atom
-from .model import Event, Timeline
+from .incremental import IncrementalWriter
+from .lazy_values import Deferred, MarkedText
+from .model import Event, Mention, Timeline
+from .progress import progress_bar
 from .structured_data import event_json_ld, json_script
-from .timeline import build_timeline
+from .timeline import NOT_ARTICLES, build_timeline
 from .timelinejs import timeline_to_timelinejs
 from .views import (
     EventEntry,
@@ -80,6 +92,11 @@ DEFAULTS = {
     "TIMELINE_SEARCH_SAVE_AS": "search.json",
     "TIMELINE_ATOM_SAVE_AS": "events.atom",
     "TIMELINE_ICS_SAVE_AS": "events.ics",
+    # The extraction cache and the page manifest; None: no cache. `timeline build` reads a
+    # relative path against the settings file's folder, plain `pelican` against the working folder.
+    "TIMELINE_CACHE_PATH": ".timeline-cache",
+    # Processes that read dates (0: one per core); `timeline build --jobs` sets it.
+    "TIMELINE_JOBS": 1,
 }
 
 
@@ -108,6 +125,25 @@ class RawTextReader(BaseReader):
         return text_to_html(article.text), metadata
 
 
+class TolerantMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, which also reads what is not UTF-8 the way the timeline does (as Windows-1252).
+
+    Pelican would fail on such a file and leave the article out; the timeline warns that it
+    was not UTF-8 (`read_article`), and the article gets its page.
+    """
+
+    def read(self, source_path):
+        try:
+            return super().read(source_path)
+        except UnicodeDecodeError:
+            pass
+        text, _ = decode(Path(source_path).read_bytes())
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        content = self._md.convert(text)
+        return content, (self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {})
+
+
 def text_to_html(text: str) -> str:
     """Raw news text as HTML: each non-blank line a paragraph, every character escaped.
 
@@ -123,9 +159,7 @@ class TimelineGenerator(Generator):
     def generate_context(self):
         pages = self.context.get("articles", [])
         self.dates = DateFormatter(self.setting("TIMELINE_DATE_FORMATS"))
-        self.timeline: Timeline = build_timeline(Path(page.source_path) for page in pages)
-        for warning in self.timeline.warnings:
-            logger.warning("timeline: %s", warning)
+        self.timeline: Timeline = self.read_timeline(pages)
         self.urls = SiteUrls(
             timeline=self.setting("TIMELINE_URL"),
             event=self.pattern("TIMELINE_EVENT"),
@@ -146,10 +180,61 @@ class TimelineGenerator(Generator):
             timeline_key_entries=self.key,
             timeline_split=self.split,
             timeline_files=self.files_written(),
-            # Article pages are written after this runs, so they can show their events and marked dates.
-            timeline_events_by_article=events_by_article(self.entries),
-            timeline_article_bodies=self.article_bodies(pages),
         )
+        # Article pages are written after this runs, so they can show their events and marked dates.
+        self.attach_to_articles(pages)
+
+    def read_timeline(self, pages) -> Timeline:
+        """The timeline of the articles Pelican read, extracted where the cache does not have them."""
+        # In path order: build_timeline gives a repeated slug its -2 in the order it is given.
+        paths = sorted([Path(page.source_path) for page in pages] + self.undated_articles())
+        folder = self.setting("TIMELINE_CACHE_PATH")
+        cache = ExtractionCache(Path(folder) / "extraction") if folder else None
+        jobs = int(self.setting("TIMELINE_JOBS") or 0) or os.cpu_count() or 1
+        with progress_bar("Reading dates") as progress:
+            timeline = build_timeline(paths, corrections=find_corrections([Path(self.settings["PATH"])]),
+                                      cache=cache, jobs=jobs, progress=progress)
+        if cache is not None:
+            logger.info("extraction cache: %d articles from the cache, %d read", cache.hits, cache.misses)
+        for warning in timeline.warnings + tuple(self.files_not_read()):
+            logger.warning("timeline: %s", warning)
+        return timeline
+
+    def undated_articles(self) -> list[Path]:
+        """Articles Pelican left out for want of a date: they have no page, but the timeline reads them.
+
+        Their explicit dates still make events, and what is wrong with them (no dateline, too
+        large, not UTF-8) is warned, as `timeline events` would.
+        """
+        root = Path(self.settings["PATH"])
+        found = []
+        for relative, content in self.context.get("generated_content", {}).items():
+            path = root / relative
+            if content is not None or path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            try:
+                if read_article(path).dateline is None:
+                    found.append(path)
+            except (ArticleError, OSError):
+                continue  # unreadable: Pelican's warning has said so
+        return found
+
+    def files_not_read(self) -> list[str]:
+        """A warning for each file of the content folder that nothing reads: an article saved as .docx is not silently missing."""
+        root = Path(self.settings["PATH"])
+        static = [root / folder for folder in self.settings.get("STATIC_PATHS", [])]
+        readable = {f".{extension}" for extension in self.readers.extensions} | set(ARTICLE_SUFFIXES)
+        ignored = self.settings.get("IGNORE_FILES", [])
+        warnings = []
+        for path in sorted(root.rglob("*")) if root.is_dir() else []:
+            relative = path.relative_to(root)
+            if (not path.is_file() or path.suffix.lower() in readable or path.name in NOT_ARTICLES
+                    or any(part.startswith(".") for part in relative.parts)
+                    or any(fnmatch.fnmatch(part, pattern) for part in relative.parts for pattern in ignored)
+                    or any(path.is_relative_to(folder) for folder in static)):
+                continue
+            warnings.append(f"{path}: not an article (expected {', '.join(ARTICLE_SUFFIXES)}); skipped")
+        return warnings
 
     def generate_output(self, writer):
         self.write_timeline(writer)
@@ -164,7 +249,7 @@ class TimelineGenerator(Generator):
         self.write_page(writer, "months", "TIMELINE_MONTHS")
         self.write_page(writer, "actors", "TIMELINE_ACTORS")
         self.write_events(writer)
-        self.write_files()
+        self.write_files(writer)
 
     # --- pages
 
@@ -198,8 +283,8 @@ class TimelineGenerator(Generator):
                 entry=entry,
                 previous=self.entries[index - 1] if index else None,
                 next=self.entries[index + 1] if index + 1 < len(self.entries) else None,
-                json_ld=json_script(event_json_ld(entry, self.link_from(entry.save_as, entry.url),
-                                                  self.settings["SITENAME"])),
+                json_ld=Deferred(structured_data, entry, self.link_from(entry.save_as, entry.url),
+                                 self.settings["SITENAME"]),
                 absolute_url=self.absolute(entry.url),
             )
             # Old ids of merged events keep working: a small page that sends the reader on.
@@ -228,7 +313,7 @@ class TimelineGenerator(Generator):
             if enabled and self.setting(setting)
         ]
 
-    def write_files(self):
+    def write_files(self, writer):
         events = self.timeline.events
         writers = {
             "TIMELINE_JSON_SAVE_AS": lambda: json.dumps(timeline_to_json(self.timeline), indent=2, ensure_ascii=False) + "\n",
@@ -242,11 +327,15 @@ class TimelineGenerator(Generator):
                 events, self.setting("TIMELINE_TITLE"), self.describe,
                 self.absolute_event_url if self.site_url else None),
         }
+        # What each file is made from (besides the settings): unchanged, it is not made again.
+        inputs = {"TIMELINE_JSON_SAVE_AS": (self.timeline.events, self.timeline.articles, self.timeline.warnings)}
         for file in self.context["timeline_files"]:
-            self.write_text(file["path"], writers[file["setting"]]())
+            self.write_text(writer, file["path"], inputs.get(file["setting"], (self.timeline.events, self.entries)),
+                            writers[file["setting"]])
         search = self.setting("TIMELINE_SEARCH_SAVE_AS")
         if search:
-            self.write_text(search, json.dumps(search_index(self.entries), ensure_ascii=False, separators=(",", ":")) + "\n")
+            self.write_text(writer, search, (self.entries,), lambda: json.dumps(
+                search_index(self.entries), ensure_ascii=False, separators=(",", ":")) + "\n")
 
     def atom(self) -> str:
         info = FeedInfo(
@@ -261,30 +350,36 @@ class TimelineGenerator(Generator):
         return events_atom(self.timeline.events, info, lambda event: by_id[event.id].url,
                            lambda event: entry_html(by_id[event.id]))
 
-    def write_text(self, save_as: str, text: str):
+    def write_text(self, writer, save_as: str, inputs: tuple, produce):
+        if isinstance(writer, IncrementalWriter):
+            writer.write_generated(save_as, inputs, produce)
+            return
         path = Path(self.output_path) / save_as
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
+        path.write_text(produce(), encoding="utf-8", newline="")
         logger.info('Writing "%s"', path)
 
     # --- article pages: the text with its dates marked, each linked to its event
 
-    def article_bodies(self, pages) -> dict[str, tuple]:
-        """Each Pelican article's source path → its text as marked paragraphs."""
-        from .temporal import tag  # the temporal engine, only when a site is built
+    def attach_to_articles(self, pages) -> None:
+        """Give each Pelican article what its page shows: its events, and its text with the dates marked.
 
+        Attributes of the article, not dictionaries in the context: a page's inputs are then
+        the article itself, and an article that did not change keeps its page (`incremental`).
+        """
         articles = {os.path.realpath(article.path): article for article in self.timeline.articles}
         targets = sentence_targets(self.entries, articles)
-        bodies = {}
+        events = events_by_article(self.entries)
         for page in pages:
-            article = articles.get(os.path.realpath(page.source_path))
-            if article is None:
-                continue
-            mentions = tag(article.text, article.dateline)
-            bodies[page.source_path] = mark_article(
-                article.text, mentions, targets.get(os.path.realpath(page.source_path), []),
-                lambda m: mention_label(m.first, m.last, m.granularity, m.type, self.dates))
-        return bodies
+            path = os.path.realpath(page.source_path)
+            article = articles.get(path)
+            page.timeline_events = events.get(page.source_path, [])
+            page.timeline_body = None if article is None else MarkedText(
+                article.text, article.dateline, self.timeline.mentions.get(article.slug, ()), targets.get(path, []),
+                self.mention_label)
+
+    def mention_label(self, mention: Mention) -> str:
+        return mention_label(mention.first, mention.last, mention.granularity, mention.type, self.dates)
 
     # --- helpers
 
@@ -320,6 +415,10 @@ class TimelineGenerator(Generator):
         return f"{self.when(event)}: {event.text}\n\nReported in: {sources}"
 
 
+def structured_data(entry: EventEntry, url: str, site_name: str):
+    return json_script(event_json_ld(entry, url, site_name))
+
+
 def events_by_article(entries: list[EventEntry]) -> dict[str, list[EventEntry]]:
     """Each Pelican article's source path → the events it reported, in timeline order."""
     found: dict[str, list[EventEntry]] = {}
@@ -343,10 +442,18 @@ def actors_of(entries) -> list[tuple[str, str, int]]:
 def set_defaults(pelican_object):
     for name, value in DEFAULTS.items():
         pelican_object.settings.setdefault(name, value)
+    # An article Pelican cannot read is a warning naming it, and the rest of the site is built.
+    install_article_problems(pelican_object.settings["PATH"])
+
+
+def add_writer(pelican_object):
+    return IncrementalWriter
 
 
 def add_reader(readers):
     readers.reader_classes["txt"] = RawTextReader
+    for extension in TolerantMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = TolerantMarkdownReader
 
 
 def add_generator(pelican_object):
@@ -363,3 +470,6 @@ def register():
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_filters)
+    signals.get_writer.connect(add_writer)
+    signals.content_object_init.connect(unique_slugs.on_content_made)
+    signals.article_generator_pretaxonomy.connect(unique_slugs.warn_renamed)

@@ -2,6 +2,12 @@
 
 `timeline build` and `timeline serve` call these; the settings are the
 project's pelicanconf.py, which names the `timeline.pelican` plugin.
+
+A build writes into a folder beside the output and swaps it in at the end
+(`publish`), so a failed or interrupted build leaves the previous site whole;
+only the pages whose inputs changed are rendered (`incremental`). Its exit code: 0 when the site was built, even with warnings (each
+names its file); 1 when nothing could be built (Pelican crashed, or not one
+article could be read), and then the previous site stays as it was.
 """
 
 from __future__ import annotations
@@ -9,9 +15,16 @@ from __future__ import annotations
 import functools
 import http.server
 import logging
+import os
+import shutil
 from pathlib import Path
 
+from . import publish
+from .build_log import counting_warnings, install_article_problems
+
 SETTINGS_NAME = "pelicanconf.py"
+# The folder of caches, beside the settings file, unless TIMELINE_CACHE_PATH says otherwise.
+DEFAULT_CACHE = ".timeline-cache"
 
 logger = logging.getLogger(__name__)
 
@@ -28,57 +41,135 @@ def find_settings(settings_file: Path | None = None) -> Path:
     raise FileNotFoundError(f"no {SETTINGS_NAME} found (looked at {', '.join(map(str, candidates))})")
 
 
-def build(content: Path | None = None, output: Path | None = None, settings_file: Path | None = None) -> int:
-    """Run Pelican once; 0 when the site was written without errors, 1 otherwise.
+def build(content: Path | None = None, output: Path | None = None, settings_file: Path | None = None, *,
+          cache: bool = True, jobs: int = 1, strict: bool = False) -> int:
+    """Build the site; 0 when it was built (warnings or not), 1 when nothing could be built.
 
-    `content` and `output` override PATH and OUTPUT_PATH from the settings file.
+    `content` and `output` override PATH and OUTPUT_PATH from the settings file. `cache`
+    keeps extractions, Pelican's reading of articles and a manifest of the pages between
+    builds (TIMELINE_CACHE_PATH); `jobs` processes read dates (0: one per core). With
+    `strict`, a build that warned returns 1 and publishes nothing.
     """
-    # Imported here: Pelican sets up its logging on import, which `timeline tag` does not need.
-    from pelican import Pelican
-    from pelican.settings import read_settings
+    with counting_warnings() as warned:
+        try:
+            settings = read_build_settings(content, output, settings_file, cache, jobs)
+            output_path = Path(settings["OUTPUT_PATH"])
+            check_output_folder(output_path, settings)
+        except (OSError, ValueError) as error:  # no settings file, no content folder, an unsafe output folder
+            logger.error("%s", error)
+            return 1
+        try:
+            staging = publish.Staging(output_path, keep=settings.get("OUTPUT_RETENTION") or ())
+            with staging as folder:
+                articles = run_pelican(settings, folder, output_path)
+                if articles is None:
+                    return 1
+                if not articles:
+                    logger.error("no article could be read from %s: nothing to build; %s is left as it was",
+                                 settings["PATH"], output_path)
+                    return 1
+                if strict and warned.count:
+                    logger.error("%d warning(s), and --strict: the site was not published", warned.count)
+                    return 1
+                staging.publish()
+        except Exception:
+            logger.exception("the site could not be built")
+            return 1
+    return 0
 
-    overrides = {}
+
+def read_build_settings(content: Path | None, output: Path | None, settings_file: Path | None,
+                        cache: bool, jobs: int) -> dict:
+    """The settings file's settings, with the command line's choices and every path made absolute."""
+    from pelican.settings import read_settings  # Pelican sets up its logging on import; `timeline tag` needs none
+
+    settings_path = find_settings(settings_file)
+    overrides: dict = {"TIMELINE_JOBS": jobs}
     if content is not None:
         overrides["PATH"] = str(Path(content).resolve())
     if output is not None:
         overrides["OUTPUT_PATH"] = str(Path(output).resolve())
+    settings = read_settings(str(settings_path), override=overrides)
+    settings["OUTPUT_PATH"] = os.path.realpath(settings["OUTPUT_PATH"])
+    folder = settings_path.parent
+    cache_path = settings.get("TIMELINE_CACHE_PATH", DEFAULT_CACHE)
+    if cache and cache_path:
+        cache_path = Path(cache_path) if Path(cache_path).is_absolute() else folder / cache_path
+        settings["TIMELINE_CACHE_PATH"] = str(cache_path)
+        pelican_cache = pelican_cache_folder(cache_path, settings)
+        if pelican_cache is not None:
+            settings["CACHE_PATH"] = str(pelican_cache)
+    else:
+        settings["TIMELINE_CACHE_PATH"] = None
+        pelican_cache = None
+    if pelican_cache is None:
+        settings["CACHE_CONTENT"] = settings["LOAD_CONTENT_CACHE"] = False
+    return settings
 
-    root = logging.getLogger()
-    errors = ErrorCounter()
-    # Pelican reports through logging; when nobody has set logging up, show its warnings.
-    shown = None if root.handlers else logging.StreamHandler()
-    if shown:
-        shown.setLevel(logging.WARNING)
-        shown.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        root.addHandler(shown)
-    root.addHandler(errors)
+
+def pelican_cache_folder(cache_path: Path, settings: dict) -> Path | None:
+    """Where Pelican keeps what its readers made of each article, so that unchanged ones are not parsed again.
+
+    Pelican checks only each file's stamp, not the settings or the readers' code; a
+    folder per digest of those makes a change of either start afresh (older folders are removed).
+    """
+    from .incremental import settings_digest
+    from .page_inputs import Unknowable
+
     try:
-        settings = read_settings(str(find_settings(settings_file)), override=overrides)
-        site = Pelican(settings)
-        if "timeline.pelican" not in settings["PLUGINS"]:
-            # Pelican logs a plugin that fails to load and carries on; without it there is no timeline.
-            logger.error("the timeline.pelican plugin did not load")
-            return 1
+        digest = settings_digest(settings)[:16]
+    except Unknowable:
+        return None
+    folder = cache_path / "pelican" / digest
+    for other in folder.parent.glob("*"):
+        if other != folder and other.is_dir():
+            shutil.rmtree(other, ignore_errors=True)
+    return folder
+
+
+class UnsafeOutput(ValueError):
+    """An output folder that publishing would destroy more than the site with."""
+
+
+def check_output_folder(output: Path, settings: dict) -> None:
+    """Refuse an output folder that holds the content, the settings or the caches: publishing replaces it whole."""
+    for name in ("PATH", "THEME", "TIMELINE_CACHE_PATH"):
+        inside = settings.get(name)
+        if inside and Path(os.path.realpath(inside)).is_relative_to(output):
+            raise UnsafeOutput(f"the output folder {output} contains {name} ({inside}); "
+                             "building would replace it with the site: choose another output folder")
+
+
+def run_pelican(settings: dict, staging: Path, output: Path) -> int | None:
+    """Run Pelican into `staging`; the number of articles it read, or None when it could not run."""
+    from pelican import Pelican
+    from pelican.plugins import signals
+
+    settings = {**settings, "OUTPUT_PATH": str(staging), "TIMELINE_PUBLISH_PATH": str(output)}
+    install_article_problems(settings["PATH"])
+    site = Pelican(settings)
+    if "timeline.pelican" not in site.settings["PLUGINS"]:
+        # Pelican logs a plugin that fails to load and carries on; without it there is no timeline.
+        logger.error("the timeline.pelican plugin did not load")
+        return None
+    read = ArticleCount()
+    signals.article_generator_finalized.connect(read)
+    try:
         site.run()
-    except Exception:
-        logger.exception("the site could not be built")
-        return 1
     finally:
-        root.removeHandler(errors)
-        if shown:
-            root.removeHandler(shown)
-    return 1 if errors.count else 0
+        signals.article_generator_finalized.disconnect(read)
+    return read.count
 
 
-class ErrorCounter(logging.Handler):
-    """Counts the errors logged during a build: Pelican reports a broken article and goes on."""
+class ArticleCount:
+    """Receives Pelican's article generator when it is done reading: how many articles it read."""
 
     def __init__(self):
-        super().__init__(level=logging.ERROR)
         self.count = 0
 
-    def emit(self, record):
-        self.count += 1
+    def __call__(self, generator):
+        self.count = sum(len(getattr(generator, name, ())) for name in
+                         ("articles", "translations", "hidden_articles", "hidden_translations", "drafts"))
 
 
 def serve(output: Path, port: int = 8000, bind: str = "127.0.0.1") -> int:

@@ -7,6 +7,7 @@ that every link the templates write points at a page this module also lists.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -149,18 +150,20 @@ def actor_slugs(events: Iterable[Event]) -> dict[str, str]:
 class PageFinder:
     """The Pelican article page a Source came from: by file, else by slug."""
 
-    def __init__(self, pages):
-        self.by_path = {os.path.realpath(page.source_path): page for page in pages}
+    def __init__(self, pages, realpath=os.path.realpath):
+        self.realpath = realpath
+        self.by_path = {realpath(page.source_path): page for page in pages}
         self.by_slug = {page.slug: page for page in pages}
 
     def __call__(self, source: Source):
-        return self.by_path.get(os.path.realpath(source.path)) or self.by_slug.get(source.article)
+        return self.by_path.get(self.realpath(source.path)) or self.by_slug.get(source.article)
 
 
 def build_entries(timeline: Timeline, pages, urls: SiteUrls, dates: DateFormatter, split_by_month: bool) -> list[EventEntry]:
     """One entry per event, in timeline order."""
-    find_page = PageFinder(pages)
-    texts = {os.path.realpath(article.path): article.text for article in timeline.articles}
+    realpath = functools.cache(os.path.realpath)  # each article's path resolved once, not once per event
+    find_page = PageFinder(pages, realpath)
+    texts = {realpath(article.path): article.text for article in timeline.articles}
     newest = newest_dateline(timeline.articles)
     slugs = actor_slugs(timeline.events)
     entries = []
@@ -176,14 +179,14 @@ def build_entries(timeline: Timeline, pages, urls: SiteUrls, dates: DateFormatte
             upcoming=newest is not None and event.start > newest,
             listed_at=f"{listed_on}#{event.id}", month=month,
             before=before, expression=expression, after=after,
-            sources=tuple(source_link(source, find_page(source), texts) for source in event.sources),
+            sources=tuple(source_link(source, find_page(source), texts, realpath) for source in event.sources),
             actors=tuple(ActorLink(name, slugs[name], urls.actor.of(slug=slugs[name])[0]) for name in event.actors),
         ))
     return entries
 
 
-def source_link(source: Source, page, texts: dict[str, str]) -> SourceLink:
-    text = texts.get(os.path.realpath(source.path), "")
+def source_link(source: Source, page, texts: dict[str, str], realpath=os.path.realpath) -> SourceLink:
+    text = texts.get(realpath(source.path), "")
     quote = text[source.sentence_start : source.sentence_end].strip()
     url = f"{page.url}#{sentence_anchor(source.sentence_start)}" if page is not None else ""
     return SourceLink(source, page, url, quote)

@@ -1,0 +1,222 @@
+"""Incremental builds and atomic publishing: a rebuild touches only what changed, and a build that
+fails or is killed halfway leaves the previous site whole."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import jinja2
+import pytest
+from pelican.readers import MarkdownReader
+
+import timeline.pelican as plugin
+import timeline.timeline as pipeline
+from timeline.site import build
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures" / "site"
+
+# About a library, not the bridge: it shares no event with the fixture articles. Dated inside
+# their range (the newest fixture dateline is 5 Sep 2024), so no event becomes "upcoming" or not.
+NEW_ARTICLE = """Title: The library reopens
+Date: 2024-08-29
+Slug: library-reopens
+
+The central library reopened on Wednesday after a two-year renovation.
+
+Librarian Ada Brooks said on Thursday that the reading room would stay open late.
+"""
+
+
+def settings_file(folder: Path) -> Path:
+    """The project's settings, with its paths made absolute and the caches in `folder`."""
+    conf = folder / "pelicanconf.py"
+    conf.write_text("\n".join([
+        f"exec(open({str(REPOSITORY / 'pelicanconf.py')!r}, encoding='utf-8').read())",
+        f"THEME = {str(REPOSITORY / 'theme')!r}",
+        f"PLUGIN_PATHS = [{str(REPOSITORY)!r}]",
+        f"TIMELINE_CACHE_PATH = {str(folder / 'cache')!r}",
+    ]) + "\n", encoding="utf-8")
+    return conf
+
+
+@pytest.fixture
+def project(tmp_path) -> tuple[Path, Path, Path]:
+    """A copy of the fixture articles, its settings, and where its site goes (not built yet)."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES, content)
+    return content, settings_file(tmp_path), tmp_path / "site" / "output"
+
+
+def files(site: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file of a site: its bytes and modification time."""
+    return {path.relative_to(site).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+            for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def event_ids(site: Path) -> set[str]:
+    return {path.parent.name for path in (site / "events").glob("*/index.html")}
+
+
+@pytest.fixture
+def rendered(monkeypatch) -> list[str]:
+    """The pages rendered by the builds that follow (by output file)."""
+    seen: list[str] = []
+    original = jinja2.Template.render
+
+    def render(self, *args, **kwargs):
+        context = args[0] if args else kwargs
+        seen.append(context.get("output_file", "?"))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", render)
+    return seen
+
+
+def test_a_rebuild_without_changes_touches_nothing(project, rendered):
+    content, conf, output = project
+    assert build(content, output, conf) == 0
+    before = files(output)
+    rendered.clear()
+    assert build(content, output, conf) == 0
+    assert files(output) == before
+    # Only the timeline's front page reads the whole timeline, and is rendered every time (then kept: same bytes).
+    assert set(rendered) <= {"index.html"}
+    # Twice: the second rebuild reuses the spare folder the first one left.
+    assert build(content, output, conf) == 0
+    assert files(output) == before
+
+
+def test_adding_an_article_rewrites_only_what_changed(project, rendered, monkeypatch):
+    content, conf, output = project
+    assert build(content, output, conf) == 0
+    assert build(content, output, conf) == 0  # the steady state: a spare folder beside the site
+    before, ids_before = files(output), event_ids(output)
+
+    extracted, parsed = [], []
+    extract, read = pipeline.extract, MarkdownReader.read
+    monkeypatch.setattr(pipeline, "extract", lambda article: extracted.append(article.slug) or extract(article))
+    monkeypatch.setattr(MarkdownReader, "read", lambda self, path: parsed.append(Path(path).name) or read(self, path))
+    (content / "library-reopens.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    rendered.clear()
+    assert build(content, output, conf) == 0
+    after = files(output)
+
+    # No unchanged article is read again: not by the temporal engine, not by Pelican's Markdown reader.
+    assert extracted == ["library-reopens"]
+    assert parsed == ["library-reopens.md"]
+    # Every earlier event keeps its page at its address, and the new article has its own.
+    assert ids_before <= event_ids(output)
+    assert event_ids(output) - ids_before and all(i.startswith("library-reopens-") for i in event_ids(output) - ids_before)
+    assert "articles/library-reopens/index.html" in after
+    # A file with the same bytes keeps its modification time; only files whose bytes changed were written.
+    for name, (data, mtime) in before.items():
+        if after[name][0] == data:
+            assert after[name][1] == mtime, f"{name}: same bytes, rewritten"
+    # The other articles' pages did not change, and were not even rendered.
+    for slug in ("bridge-closure", "bridge-protest", "bridgeinspection", "bridge-buses"):
+        page = f"articles/{slug}/index.html"
+        assert after[page] == before[page], page
+        assert page not in rendered
+    changed = {name for name in after if name not in before or after[name] != before[name]}
+    assert "index.html" in changed and "events.json" in changed
+    assert len(changed) < len(after) / 2, sorted(changed)
+
+
+def test_a_removed_article_takes_its_pages_with_it(project):
+    content, conf, output = project
+    for _ in range(3):  # the third build works in the spare folder the second one left
+        assert build(content, output, conf) == 0
+    (content / "bridge-protest.md").unlink()
+    assert build(content, output, conf) == 0
+    assert not (output / "articles" / "bridge-protest").exists()
+    assert not any(name.startswith("bridge-protest-") for name in event_ids(output))
+
+
+def test_an_edited_output_file_is_put_right(project):
+    content, conf, output = project
+    assert build(content, output, conf) == 0
+    assert build(content, output, conf) == 0
+    page = output / "articles" / "bridge-closure" / "index.html"
+    right = page.read_bytes()
+    page.write_text("vandalised", encoding="utf-8")
+    assert build(content, output, conf) == 0
+    assert build(content, output, conf) == 0  # and the spare folder, which had the old bytes
+    assert page.read_bytes() == right
+
+
+def test_an_exception_halfway_leaves_the_previous_site_whole(project, monkeypatch):
+    content, conf, output = project
+    assert build(content, output, conf) == 0
+    assert build(content, output, conf) == 0
+    before = files(output)
+    (content / "library-reopens.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    written = []
+    original = plugin.TimelineGenerator.write_events
+
+    def fail_halfway(self, writer):
+        self.entries = self.entries[: len(self.entries) // 2]
+        original(self, writer)
+        written.append(len(self.entries))
+        raise RuntimeError("injected failure")
+
+    monkeypatch.setattr(plugin.TimelineGenerator, "write_events", fail_halfway)
+    assert build(content, output, conf) == 1
+    assert written, "the failure was not reached"
+    assert files(output) == before
+    assert not list(output.parent.glob("output.building-*"))
+    monkeypatch.setattr(plugin.TimelineGenerator, "write_events", original)
+    assert build(content, output, conf) == 0
+    assert "articles/library-reopens/index.html" in files(output)
+
+
+def test_the_first_build_creates_the_output_folder_and_its_parents(tmp_path):
+    output = tmp_path / "not" / "yet" / "output"
+    assert build(FIXTURES, output, settings_file(tmp_path)) == 0
+    assert (output / "index.html").is_file()
+
+
+def test_an_output_folder_that_holds_the_content_is_refused(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES, content)
+    assert build(content, tmp_path, settings_file(tmp_path)) == 1
+    assert sorted(p.name for p in content.iterdir()) == sorted(p.name for p in FIXTURES.iterdir())
+
+
+def test_a_killed_build_leaves_the_previous_site_whole(project):
+    content, conf, output = project
+    assert build(content, output, conf) == 0
+    before = files(output)
+    # Enough articles that the build runs for a while (and no cache, so that all of it is work).
+    template = (FIXTURES / "bridge-closure.md").read_text(encoding="utf-8")
+    for number in range(300):
+        (content / f"copy-{number:03d}.md").write_text(
+            template.replace("Slug: bridge-closure", f"Slug: copy-{number:03d}"), encoding="utf-8")
+    command = [sys.executable, "-m", "timeline.cli", "build", "--content", str(content), "--output", str(output),
+               "--settings", str(conf), "--no-cache"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPOSITORY)
+    try:
+        # Killed once it has written pages into its folder beside the site, before it swaps it in.
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            staging = list(output.parent.glob("output.building-*"))
+            if staging and any((staging[0] / "events").glob("*/index.html")):
+                break
+            time.sleep(0.005)
+        if process.poll() is not None:
+            pytest.fail("the build finished before it could be killed: give it more articles")
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait()
+    assert files(output) == before
+    assert list(output.parent.glob("output.building-*")), "the killed build left nothing behind?"
+    # The next build reclaims what the killed one left, and publishes.
+    assert build(content, output, conf) == 0
+    assert not list(output.parent.glob("output.building-*"))
+    assert "articles/copy-299/index.html" in files(output)

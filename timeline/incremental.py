@@ -1,0 +1,297 @@
+"""Incremental output: a page whose inputs did not change is neither rendered nor rewritten.
+
+For each page Pelican or the plugin asks to write, `IncrementalWriter` digests
+the page's inputs (`page_inputs`: its template and the templates it uses, the
+values passed to it, the context variables those templates read, the settings,
+the theme and the code). Each folder a site is built in has a manifest in the
+cache folder: its files → the digest each was made from, and the file's stamp
+(inode, size, mtime) when it was. A page whose digest is the one the build
+folder's manifest has, on a file with the same stamp, is left alone; one the
+published site's manifest has is copied from there (`output_tree`); any other
+page is rendered, and its bytes written only where they differ. A stamp that
+does not match (someone edited the file, a killed build) means "not known":
+the page is rendered again. Without a cache folder every page is rendered and
+only the bytes are compared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from pelican.plugins import signals
+from pelican.utils import sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from .output_tree import OutputTree
+from .page_inputs import Fingerprints, Unknowable, template_reads
+
+logger = logging.getLogger(__name__)
+
+MANIFEST_VERSION = 1
+# Settings that change between builds without changing a page.
+VOLATILE_SETTINGS = frozenset({
+    "OUTPUT_PATH", "CACHE_PATH", "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "DELETE_OUTPUT_DIRECTORY",
+    "OUTPUT_RETENTION", "WRITE_SELECTED", "DEBUG", "TIMELINE_JOBS", "TIMELINE_CACHE_PATH", "TIMELINE_PUBLISH_PATH",
+})
+# Context variables the writer sets for each page from its name: part of the digest through the name.
+PER_PAGE_VARIABLES = frozenset({"output_file", "localsiteurl", "SITEURL"})
+# Context variables that hold the whole timeline: digesting one costs more than rendering the
+# few pages that read it (the timeline's front page), so those pages are always rendered.
+WHOLE_SITE_VARIABLES = frozenset({"timeline", "timeline_entries"})
+PACKAGE = Path(__file__).parent
+
+
+class PageManifest:
+    """One folder's files → the digest of what each was made from, and its stamp when it was."""
+
+    def __init__(self, path: Path | None, entries: dict[str, list]):
+        self.path = path
+        self.entries = entries
+
+    @classmethod
+    def of_folder(cls, cache_folder: Path, site: Path, folder: Path) -> PageManifest:
+        """The manifest of `folder`, one of the folders the site at `site` is built in.
+
+        Known by the folder's inode, which stays the same when publishing renames the folder.
+        """
+        try:
+            inode = folder.stat().st_ino
+        except OSError:
+            return cls(None, {})
+        path = Path(cache_folder) / "pages" / f"{_site_key(site)}-{inode}.json"
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = data["files"] if data.get("version") == MANIFEST_VERSION else {}
+        except (OSError, ValueError, KeyError, TypeError):
+            entries = {}
+        return cls(path, entries)
+
+    def matches(self, name: str, digest: str, file: Path | None) -> bool:
+        """`file` was made from `digest`, and nobody has touched it since."""
+        entry = self.entries.get(name)
+        if not entry or entry[0] != digest or file is None:
+            return False
+        try:
+            stat = file.stat()
+        except OSError:
+            return False
+        return [stat.st_ino, stat.st_size, stat.st_mtime_ns] == entry[1:]
+
+    def record(self, name: str, digest: str, file: Path) -> None:
+        stat = file.stat()
+        self.entries[name] = [digest, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+    def save(self, keep_only: set[str], others: list[PageManifest]) -> None:
+        """Save the entries of `keep_only` (the files this build produced); remove the site's stale manifests."""
+        if self.path is None:
+            return
+        entries = {name: entry for name, entry in self.entries.items() if name in keep_only}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump({"version": MANIFEST_VERSION, "files": entries}, out, separators=(",", ":"))
+            os.replace(temporary, self.path)
+            current = {self.path.name, *(other.path.name for other in others if other.path)}
+            site = self.path.name.split("-", 1)[0]
+            for stale in self.path.parent.glob(f"{site}-*.json"):
+                if stale.name not in current:
+                    stale.unlink(missing_ok=True)
+        except OSError as error:
+            logger.warning("%s: cannot save the page manifest (%s); the next build renders every page",
+                           self.path, error.strerror or error)
+
+
+def _site_key(site: Path) -> str:
+    return hashlib.sha256(str(Path(site).resolve()).encode()).hexdigest()[:12]
+
+
+class IncrementalWriter(Writer):
+    """Pelican's writer, rendering only the pages whose inputs changed and writing only the bytes that did."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        published = Path(self.settings.get("TIMELINE_PUBLISH_PATH") or output_path)
+        self.tree = OutputTree(Path(output_path), published)
+        cache_folder = self.settings.get("TIMELINE_CACHE_PATH")
+        self.manifest = self.published_manifest = None
+        if cache_folder:
+            self.manifest = PageManifest.of_folder(cache_folder, published, self.tree.root)
+            if not self.tree.in_place:
+                self.published_manifest = PageManifest.of_folder(cache_folder, published, published)
+        self.fingerprints = Fingerprints()
+        self.skipped = 0  # pages not rendered at all
+        self._reads: dict[str, frozenset[str] | None] = {}
+        self._build = self._build_digest()
+        self._digest: str | None = None  # the digest of the page being rendered
+        # Finished when Pelican is: blinker holds the bound method weakly, so it goes with the writer.
+        signals.finalized.connect(self.finish)
+
+    # --- what a page is made from
+
+    def _build_digest(self) -> bytes | None:
+        if self.manifest is None:
+            return None
+        try:
+            return self.fingerprints.of((settings_digest(self.settings), _theme_digest(self.settings)))
+        except Unknowable as error:
+            logger.info("every page is rendered: a setting cannot be digested (%s)", error)
+            return None
+
+    def page_digest(self, name: str, template, context: dict, relative_urls, url, kwargs: dict) -> str | None:
+        """The digest of what a page is made from; None when it cannot be known (then it is rendered)."""
+        if self._build is None:
+            return None
+        if template.name not in self._reads:
+            self._reads[template.name] = template_reads(template.environment, template.name)
+        reads = self._reads[template.name]
+        if reads is None or not reads.isdisjoint(WHOLE_SITE_VARIABLES):
+            return None
+        values = dict(kwargs)
+        for variable in reads - PER_PAGE_VARIABLES - values.keys():
+            if variable in context and context[variable] is not self.settings.get(variable):
+                values[variable] = context[variable]
+        try:
+            parts = [self.fingerprints.of((self._build, name, template.name, bool(relative_urls), url))]
+            parts += [self.fingerprints.of(key) + self.fingerprints.page_value(values[key]) for key in sorted(values)]
+        except Unknowable:
+            return None
+        return hashlib.sha256(b"".join(parts)).hexdigest()
+
+    def settle(self, name: str, digest: str | None) -> bool:
+        """Make `name` right without rendering it, when a manifest knows the file made from `digest`."""
+        if digest is None or self.manifest is None:
+            return False
+        if self.manifest.matches(name, digest, self.tree.file(name)):
+            self.tree.keep(name)
+        elif self.published_manifest is not None and self.published_manifest.matches(
+                name, digest, self.tree.published_file(name)):
+            self.tree.copy_published(name)
+        else:
+            return False
+        self.manifest.record(name, digest, self.tree.file(name))
+        self.skipped += 1
+        return True
+
+    # --- Pelican's entry points
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
+                   override_output=False, url=None, **kwargs):
+        if not name:
+            return None
+        paginates = bool(paginated) or (
+            template_name in self.settings.get("PAGINATED_TEMPLATES", {}) and ("articles" in kwargs or "dates" in kwargs))
+        digest = None if paginates else self.page_digest(name, template, context, relative_urls, url, kwargs)
+        if self.settle(name, digest):
+            self._written_files.add(sanitised_join(self.output_path, name))
+            return None
+        self._digest = digest
+        try:
+            return super().write_file(name, template, context, relative_urls=relative_urls, paginated=paginated,
+                                      template_name=template_name, override_output=override_output, url=url, **kwargs)
+        finally:
+            self._digest = None
+
+    def _open_w(self, filename, encoding, override=False):
+        # Pelican's bookkeeping (a file is written once, unless overridden), then a buffer instead of the file.
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time (was previously overwritten)')
+            logger.info('Skipping "%s", not overwriting', filename)
+            return open(os.devnull, "w", encoding=encoding)
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it previously '
+                "(set `override=True` if intended)")
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        digest = self._digest
+        return _BufferedFile(lambda text: self.put_text(self.relative(filename), text, digest))
+
+    # --- for the plugin: files made from known inputs
+
+    def write_generated(self, name: str, inputs: tuple, produce: Callable[[], str]) -> None:
+        """Write the text `produce()` makes from `inputs`, unless a manifest knows the file made from them."""
+        try:
+            digest = self.fingerprints.digest(self._build, name, *inputs) if self._build is not None else None
+        except Unknowable:
+            digest = None
+        if not self.settle(name, digest):
+            self.put_text(name, produce(), digest)
+            logger.info('Writing "%s"', self.tree.file(name))
+
+    def put_text(self, name: str, text: str, digest: str | None) -> None:
+        self.tree.put(name, text.encode("utf-8"))
+        if digest is not None and self.manifest is not None:
+            self.manifest.record(name, digest, self.tree.file(name))
+
+    def relative(self, filename: str) -> str:
+        return Path(os.path.relpath(filename, self.output_path)).as_posix()
+
+    def finish(self, pelican_object=None) -> None:
+        # The signal is global: a writer of a build that failed may still be listening. Only ours.
+        if pelican_object is not None and getattr(pelican_object, "output_path", None) != self.output_path:
+            return
+        signals.finalized.disconnect(self.finish)
+        self.tree.finish(keep=frozenset(self.settings.get("OUTPUT_RETENTION") or ()))
+        if self.manifest is not None:
+            self.manifest.save(self.tree.produced, [m for m in (self.published_manifest,) if m is not None])
+        tree = self.tree
+        logger.info("pages: %d not rendered (inputs unchanged); files: %d left as they were, %d copied from the "
+                    "published site, %d written, %d removed", self.skipped, tree.untouched, tree.copied,
+                    tree.written, tree.removed)
+
+
+class _BufferedFile(io.StringIO):
+    """What Pelican writes a page into: on close, the text goes to `done` instead of straight to disk."""
+
+    def __init__(self, done: Callable[[str], None]):
+        super().__init__(newline="")
+        self._done = done
+
+    def close(self):
+        if not self.closed:
+            text = self.getvalue()
+            super().close()
+            self._done(text)
+
+
+def settings_digest(settings: dict) -> str:
+    """The settings (less those that change no page) and the code: what every page is made with.
+
+    Raises `Unknowable` for a setting whose value cannot be digested.
+    """
+    relevant = {name: value for name, value in settings.items() if name not in VOLATILE_SETTINGS}
+    return Fingerprints().digest(relevant, _code_digest())
+
+
+def _theme_digest(settings: dict) -> str:
+    folders = [Path(settings.get("THEME", "")) / "templates", *map(Path, settings.get("THEME_TEMPLATES_OVERRIDES", []))]
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def _code_digest() -> str:
+    """The plugin's code, Pelican's and Jinja's versions: a new version may render any page differently."""
+    import jinja2
+    import pelican
+
+    digest = hashlib.sha256(f"{pelican.__version__} {jinja2.__version__}".encode())
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,164 @@
+"""The folder a build writes into, next to the published site: each file made right at the least cost.
+
+The build folder is usually the site from two builds ago (see `publish`), so
+most of its files are already right. For each file the build produces, in
+order of cost: leave the file that is already there, copy the published one
+(same bytes and modification time), or write new bytes. A file that ends up
+with the published site's bytes keeps the published file's modification time,
+so that only what changed looks changed. At the end, files no step produced
+are removed: pages of articles that are gone.
+
+With the build folder and the published site one and the same (a plain
+`pelican` run writes in place), files are only ever left or written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+Stamp = tuple[int, int, int]
+
+
+class OutputTree:
+    def __init__(self, root: Path, published: Path | None = None):
+        self.root = Path(root)
+        published = Path(published) if published else None
+        self.in_place = published is None or (published.exists() and published.resolve() == self.root.resolve())
+        self.published = None if self.in_place else published
+        # What was there before this build: a file still so at the end was not produced by it.
+        self.before = {} if self.in_place else snapshot(self.root)
+        self.produced: set[str] = set()
+        self.untouched = self.copied = self.written = self.removed = 0
+
+    def file(self, name: str) -> Path:
+        return self.root / name
+
+    def published_file(self, name: str) -> Path | None:
+        return self.published / name if self.published else None
+
+    def keep(self, name: str) -> None:
+        """The file already in the build folder is the right one."""
+        self.produced.add(name)
+        self.untouched += 1
+
+    def copy_published(self, name: str) -> None:
+        """The published file is the right one: copy it, modification time and all."""
+        self.produced.add(name)
+        target = self.file(name)
+        _make_folder(target.parent)
+        # Over the old file: nobody reads the build folder before it is published (and a new inode costs more).
+        shutil.copyfile(self.published_file(name), target)
+        _same_mtime(target, self.published_file(name))
+        self.copied += 1
+
+    def put(self, name: str, data: bytes) -> None:
+        """Make `name` hold `data`, touching as little as possible."""
+        self.produced.add(name)
+        target, published = self.file(name), self.published_file(name)
+        if published is not None and same_bytes(published, data):
+            if same_bytes(target, data):
+                _same_mtime(target, published)
+                self.untouched += 1
+            else:
+                self.copy_published(name)
+            return
+        if same_bytes(target, data):
+            if published is not None:
+                os.utime(target)  # new to the published site: it must not look older than what it replaces
+            self.untouched += 1
+            return
+        _make_folder(target.parent)
+        if self.in_place:
+            _replace(target, data)  # the published site: a reader must never see half a page
+        else:
+            target.write_bytes(data)
+        self.written += 1
+
+    def finish(self, keep: frozenset[str] = frozenset()) -> None:
+        """Remove what the build did not produce; give files others wrote (Pelican's static files) their published time.
+
+        `keep`: top-level names that no build writes but that stay (OUTPUT_RETENTION).
+        """
+        if self.in_place:
+            return
+        for name, stamp in snapshot(self.root).items():
+            if name in self.produced or name.split("/", 1)[0] in keep:
+                continue
+            path = self.root / name
+            if self.before.get(name) == stamp:
+                path.unlink()  # untouched since before the build: nothing produced it
+                self.removed += 1
+                _remove_empty_folders(path.parent, self.root)
+            else:
+                published = self.published_file(name)
+                if published is not None and published.is_file() and same_file_bytes(path, published):
+                    _same_mtime(path, published)
+
+
+def _remove_empty_folders(folder: Path, root: Path) -> None:
+    while folder != root and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def snapshot(root: Path) -> dict[str, Stamp]:
+    """Every file under `root` (by its name relative to `root`) and its stamp."""
+    found: dict[str, Stamp] = {}
+    pending = [("", os.fspath(root))]
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((f"{prefix}{entry.name}/", entry.path))
+                else:
+                    stat = entry.stat(follow_symlinks=False)
+                    found[prefix + entry.name] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def _stamp(path: Path) -> Stamp:
+    stat = os.lstat(path)
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
+def same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def same_file_bytes(first: Path, second: Path) -> bool:
+    try:
+        return first.stat().st_size == second.stat().st_size and first.read_bytes() == second.read_bytes()
+    except OSError:
+        return False
+
+
+def _make_folder(folder: Path) -> None:
+    # A look first: on some file systems a mkdir that finds the folder costs ten times a stat.
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+
+
+def _same_mtime(target: Path, published: Path) -> None:
+    wanted = published.stat()
+    if target.stat().st_mtime_ns != wanted.st_mtime_ns:
+        os.utime(target, ns=(wanted.st_atime_ns, wanted.st_mtime_ns))
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write through a temporary file renamed over the target: a reader never sees half a file."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

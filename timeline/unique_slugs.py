@@ -1,0 +1,83 @@
+"""Two articles with one slug: each gets its own page, the later by path as slug-2.
+
+Pelican would take two articles with one slug for translations of each other,
+write both to one file and fail (or lose one). `build_timeline` reads articles
+in path order and gives a slug already taken the first free `-2`, `-3`, …; the
+same rule here gives each Pelican article a page of its own, as each Pelican
+article is made (Pelican reads files in no particular order, so an arrival
+that collides recomputes the assignment), before Pelican pairs translations.
+"""
+
+from __future__ import annotations
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+CONTEXT_KEY = "_timeline_unique_slugs"
+
+
+class UniqueSlugs:
+    """The articles made so far in one build, and the slug each one gets."""
+
+    def __init__(self):
+        self.articles: list = []
+        self.natural: dict[int, str] = {}  # id(article) → the slug it was made with
+        self.taken: dict[tuple, set[str]] = {}
+
+    def add(self, article) -> None:
+        self.articles.append(article)
+        self.natural[id(article)] = article.slug
+        taken = self.taken.setdefault(_space(article), set())
+        if article.slug in taken:
+            self.reassign()
+        else:
+            taken.add(article.slug)
+
+    def reassign(self) -> None:
+        """Path order: the first article keeps its slug, each later one that collides gets the first free -N."""
+        self.taken = {}
+        for article in sorted(self.articles, key=lambda a: str(a.source_path)):
+            taken = self.taken.setdefault(_space(article), set())
+            slug = unique_slug(self.natural[id(article)], taken)
+            taken.add(slug)
+            if article.slug != slug:
+                article.slug = slug  # its url and save_as are made from it
+                article.metadata["slug"] = slug
+
+    def renamed(self) -> list[tuple[object, str]]:
+        """The articles whose slug changed, each with the slug it had."""
+        return [(a, self.natural[id(a)]) for a in self.articles if a.slug != self.natural[id(a)]]
+
+
+def _space(article) -> tuple:
+    # Same slug, other language: a translation, written elsewhere. Drafts have their own folder.
+    return getattr(article, "lang", None), getattr(article, "status", None) == "draft"
+
+
+def unique_slug(slug: str, taken: set[str]) -> str:
+    if slug not in taken:
+        return slug
+    number = 2
+    while f"{slug}-{number}" in taken:
+        number += 1
+    return f"{slug}-{number}"
+
+
+# --- signal receivers
+
+
+def on_content_made(content) -> None:
+    from pelican.contents import Article
+
+    context = getattr(content, "_context", None)
+    if isinstance(content, Article) and isinstance(context, dict) and getattr(content, "slug", None):
+        context.setdefault(CONTEXT_KEY, UniqueSlugs()).add(content)
+
+
+def warn_renamed(generator) -> None:
+    slugs = generator.context.get(CONTEXT_KEY)
+    for article, natural in slugs.renamed() if slugs else ():
+        holder = next((a for a in slugs.articles if a.slug == natural and _space(a) == _space(article)), None)
+        logger.warning("%s: slug %r is already used by %s; this article's page is %s", article.source_path, natural,
+                       holder.source_path if holder is not None else "another article", article.url)
