@@ -44,8 +44,8 @@ VOLATILE_SETTINGS = frozenset({
 # Context variables the writer sets for each page from its name: part of the digest through the name.
 PER_PAGE_VARIABLES = frozenset({"output_file", "localsiteurl", "SITEURL"})
 # Context variables that hold the whole timeline: digesting one costs more than rendering the
-# few pages that read it (the timeline's front page), so those pages are always rendered.
-WHOLE_SITE_VARIABLES = frozenset({"timeline", "timeline_entries"})
+# few pages that read it (the front page, the list of everyone named), so those are always rendered.
+WHOLE_SITE_VARIABLES = frozenset({"timeline", "timeline_entries", "timeline_actors"})
 PACKAGE = Path(__file__).parent
 
 

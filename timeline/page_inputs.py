@@ -103,16 +103,21 @@ class Fingerprints:
         without a repr of its own shows its address ("at 0x…"): then the value is walked.
         """
         kind = type(value)
-        if kind in (tuple, list):
+        if kind in self._walked_types:
+            return None
+        if kind is tuple or kind is list:
             # Only plain items, or dataclasses not known to hold objects: a failed repr of a long list costs.
-            if not all(type(item) in _PLAIN or type(item) not in self._walked_types and dataclasses.is_dataclass(item)
-                       or isinstance(item, (tuple, datetime, date)) for item in value):
-                return None
-        elif not dataclasses.is_dataclass(value) or kind in self._walked_types or hasattr(value, "__fingerprint__"):
+            walked = self._walked_types
+            for item in value:
+                item_kind = type(item)
+                if item_kind in walked or not (item_kind in _PLAIN or item_kind is tuple or
+                                               _field_names(item_kind) is not None or isinstance(item, date)):
+                    return None
+        elif _field_names(kind) is None or hasattr(value, "__fingerprint__"):
             return None
         text = repr(value)
         if " at 0x" in text or "{" in text and _has_set(value):
-            if kind not in (tuple, list):
+            if kind is not tuple and kind is not list:
                 self._walked_types.add(kind)
             return None
         return f"{kind.__module__}.{kind.__qualname__}:{text}"
@@ -123,7 +128,10 @@ class Fingerprints:
         custom = getattr(value, "__fingerprint__", None)
         if custom is not None and not isinstance(value, type):
             return name + self.of(custom())
-        if isinstance(value, (list, tuple)):
+        fields = _field_names(kind)
+        if fields is not None:
+            return name + b"".join([self.of(getattr(value, field)) for field in fields])
+        if kind is tuple or kind is list or isinstance(value, (list, tuple)):
             return name + b"".join([self.of(item) for item in value])
         if isinstance(value, (set, frozenset)):
             return name + b"".join(sorted(self.of(item) for item in value))
@@ -134,8 +142,6 @@ class Fingerprints:
             return name + _code_digest(value)
         if isinstance(value, (type, types.ModuleType, types.BuiltinFunctionType)):
             return name + getattr(value, "__qualname__", getattr(value, "__name__", "")).encode()
-        if dataclasses.is_dataclass(value):
-            return name + b"".join([self.of(getattr(value, field)) for field in _field_names(kind)])
         if hasattr(value, "__html__"):  # Markup and the like: what the template prints
             return name + self.of(str(value.__html__()))
         if _is_content(value):
@@ -149,7 +155,10 @@ class Fingerprints:
 
 
 @functools.cache
-def _field_names(kind: type) -> tuple[str, ...]:
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names; None for any other type."""
+    if not dataclasses.is_dataclass(kind):
+        return None
     return tuple(field.name for field in dataclasses.fields(kind))
 
 

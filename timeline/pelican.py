@@ -471,5 +471,6 @@ def register():
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_filters)
     signals.get_writer.connect(add_writer)
+    signals.article_generator_init.connect(unique_slugs.read_in_path_order)
     signals.content_object_init.connect(unique_slugs.on_content_made)
     signals.article_generator_pretaxonomy.connect(unique_slugs.warn_renamed)
