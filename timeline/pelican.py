@@ -277,23 +277,29 @@ class TimelineGenerator(Generator):
         template = self.get_template(self.setting("TIMELINE_EVENT_TEMPLATE"))
         redirect = self.get_template("redirect")
         live = {entry.id for entry in self.entries}
-        for index, entry in enumerate(self.entries):
-            writer.write_file(
-                entry.save_as, template, self.context, relative_urls=self.settings["RELATIVE_URLS"], url=entry.url,
-                entry=entry,
-                previous=self.entries[index - 1] if index else None,
-                next=self.entries[index + 1] if index + 1 < len(self.entries) else None,
-                json_ld=Deferred(structured_data, entry, self.link_from(entry.save_as, entry.url),
-                                 self.settings["SITENAME"]),
-                absolute_url=self.absolute(entry.url),
-            )
-            # Old ids of merged events keep working: a small page that sends the reader on.
-            for alias in entry.event.aliases:
-                if alias in live:
-                    continue
-                url, save_as = self.urls.event.of(id=alias)
-                writer.write_file(save_as, redirect, self.context, relative_urls=self.settings["RELATIVE_URLS"],
-                                  url=url, entry=entry, alias=alias)
+        with progress_bar("Writing events") as progress:
+            for index, entry in enumerate(self.entries):
+                self.write_event(writer, template, redirect, live, index, entry)
+                if progress and index % 100 == 0:
+                    progress(index, len(self.entries))
+
+    def write_event(self, writer, template, redirect, live: set[str], index: int, entry: EventEntry):
+        writer.write_file(
+            entry.save_as, template, self.context, relative_urls=self.settings["RELATIVE_URLS"], url=entry.url,
+            entry=entry,
+            previous=self.entries[index - 1] if index else None,
+            next=self.entries[index + 1] if index + 1 < len(self.entries) else None,
+            # Made only if the page is rendered: an unchanged event's page is not (see `incremental`).
+            json_ld=Deferred(structured_data, entry, self.link_from(entry.save_as, entry.url), self.settings["SITENAME"]),
+            absolute_url=self.absolute(entry.url),
+        )
+        # Old ids of merged events keep working: a small page that sends the reader on.
+        for alias in entry.event.aliases:
+            if alias in live:
+                continue
+            url, save_as = self.urls.event.of(id=alias)
+            writer.write_file(save_as, redirect, self.context, relative_urls=self.settings["RELATIVE_URLS"],
+                              url=url, entry=entry, alias=alias)
 
     # --- data files: feeds and exports
 
