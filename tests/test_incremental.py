@@ -221,3 +221,21 @@ def test_a_killed_build_leaves_the_previous_site_whole(project):
     assert build(content, output, conf) == 0
     assert not list(output.parent.glob("output.building-*"))
     assert "articles/copy-299/index.html" in files(output)
+
+
+def test_plain_pelican_with_the_plugin_writes_in_place_and_keeps_unchanged_pages(tmp_path, monkeypatch):
+    """`pelican` itself, with the plugin: no staging folder, but unchanged pages are left alone all the same."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    monkeypatch.chdir(tmp_path)  # where a relative TIMELINE_CACHE_PATH goes without `timeline build`
+    conf, output = settings_file(tmp_path), tmp_path / "output"
+
+    def run():
+        Pelican(read_settings(str(conf), override={"PATH": str(FIXTURES), "OUTPUT_PATH": str(output)})).run()
+
+    run()
+    pages = {name: value for name, value in files(output).items() if name.endswith(".html")}
+    run()
+    assert {name: value for name, value in files(output).items() if name.endswith(".html")} == pages
+    assert not list(tmp_path.glob("output.*")), "a plain Pelican run publishes in place"

@@ -26,7 +26,7 @@ class OutputTree:
     def __init__(self, root: Path, published: Path | None = None):
         self.root = Path(root)
         published = Path(published) if published else None
-        self.in_place = published is None or (published.exists() and published.resolve() == self.root.resolve())
+        self.in_place = published is None or os.path.realpath(published) == os.path.realpath(self.root)
         self.published = None if self.in_place else published
         # What was there before this build: a file still so at the end was not produced by it.
         self.before = {} if self.in_place else snapshot(self.root)
@@ -107,7 +107,7 @@ def _remove_empty_folders(folder: Path, root: Path) -> None:
 def snapshot(root: Path) -> dict[str, Stamp]:
     """Every file under `root` (by its name relative to `root`) and its stamp."""
     found: dict[str, Stamp] = {}
-    pending = [("", os.fspath(root))]
+    pending = [("", os.fspath(root))] if os.path.isdir(root) else []
     while pending:
         prefix, folder = pending.pop()
         with os.scandir(folder) as entries:
