@@ -19,8 +19,6 @@ from .tense import tense_at
 # Kinds whose placement depends on the tense of their verb.
 _TENSE_KINDS = {"date", "weekday", "month_day", "quarter", "season", "weekend", "holiday", "range"}
 
-ENGINE_VERSION = "2"
-
 
 def tag(text: str, dct: date | None, language: str = "en") -> list[Mention]:
     """Every temporal expression of `text`, resolved against the dateline `dct`."""
