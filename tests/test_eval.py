@@ -11,10 +11,11 @@ import pytest
 from timeline.eval.heideltime import locate
 from timeline.eval.run import sample
 from timeline.eval.score import Counts, align, measures, score_document
-from timeline.eval.timeml import Timex, parse_meantime, parse_timeml, read_tempeval
+from timeline.eval.timeml import Timex, parse_meantime, parse_timeml, read_meantime_corpus, read_tempeval
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 TEMPEVAL = SHARED / "corpora" / "tempeval3"
+MEANTIME_DIR = SHARED / "corpora" / "meantime-en"
 
 # ---------------------------------------------------------------- scorer
 
@@ -150,6 +151,18 @@ def test_meantime_reader_rebuilds_text_from_tokens():
     ]  # the empty TIMEX3 has no words and is not scored
 
 
+def test_meantime_cross_document_marks_do_not_extend_the_text(tmp_path):
+    """The cross-document release marks entities all through the article but times only in its
+    head; an article in both releases is read once."""
+    cross = MEANTIME.replace(
+        "<Markables>", '<Markables>\n<ENTITY_MENTION m_id="30"><token_anchor t_id="11"/></ENTITY_MENTION>')
+    assert parse_meantime(cross).text == parse_meantime(MEANTIME).text
+    for release, xml in (("intra-doc_annotation", MEANTIME), ("intra_cross-doc_annotation", cross)):
+        (tmp_path / release).mkdir()
+        (tmp_path / release / "1_Test.xml").write_text(xml, encoding="utf-8")
+    assert [d.id for d in read_meantime_corpus([tmp_path])] == ["1_Test"]
+
+
 def test_heideltime_output_is_placed_in_the_original_text():
     text = "Sales & profits rose on Tuesday, and Tuesday again."
     timeml = ('<?xml version="1.0"?>\n<TimeML>\nSales & profits rose on <TIMEX3 tid="t1" type="DATE" '
@@ -167,11 +180,15 @@ def test_sample_spreads_over_the_corpus():
 
 # ---------------------------------------------------------------- the real corpus
 
-# Measured on TBAQ-cleaned (256 documents, 1822 gold): relaxed F1 93.26, value F1 79.08
+# Measured on TBAQ-cleaned (256 documents, 1822 gold): relaxed F1 93.84, value F1 80.53
 # (HeidelTime 2.2.1 on the same documents: 91.96 and 77.20). The floors sit a little below,
 # so a rule change that loses ground fails here.
-RELAXED_F1_FLOOR = 0.925
-VALUE_F1_FLOOR = 0.78
+RELAXED_F1_FLOOR = 0.935
+VALUE_F1_FLOOR = 0.80
+# MEANTIME (120 Wikinews articles, 488 gold), the held-out check that rules written while
+# reading TimeBank's errors do not only fit TimeBank: relaxed F1 91.67, value F1 83.12.
+MEANTIME_RELAXED_F1_FLOOR = 0.91
+MEANTIME_VALUE_F1_FLOOR = 0.825
 
 
 @pytest.mark.skipif(not TEMPEVAL.is_dir(), reason=f"TempEval-3 corpus not present at {TEMPEVAL}")
@@ -186,3 +203,15 @@ def test_engine_on_tempeval3_stays_above_its_floors():
     m = measures(result.counts)
     assert m.relaxed_f1 >= RELAXED_F1_FLOOR, f"relaxed F1 fell to {m.relaxed_f1:.4f}"
     assert m.value_f1 >= VALUE_F1_FLOOR, f"value F1 fell to {m.value_f1:.4f}"
+
+
+@pytest.mark.skipif(not MEANTIME_DIR.is_dir(), reason=f"MEANTIME corpus not present at {MEANTIME_DIR}")
+def test_engine_on_meantime_stays_above_its_floors():
+    from timeline.eval.run import evaluate
+    from timeline.eval.systems import ours
+
+    documents = list(read_meantime_corpus([MEANTIME_DIR]))
+    assert len(documents) == 120 and sum(len(d.gold) for d in documents) == 488
+    m = measures(evaluate("ours", ours, documents, quiet=True).counts)
+    assert m.relaxed_f1 >= MEANTIME_RELAXED_F1_FLOOR, f"relaxed F1 fell to {m.relaxed_f1:.4f}"
+    assert m.value_f1 >= MEANTIME_VALUE_F1_FLOOR, f"value F1 fell to {m.value_f1:.4f}"

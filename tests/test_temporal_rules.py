@@ -11,9 +11,11 @@ from datetime import date
 
 import pytest
 
-from timeline.temporal import tag
+from timeline.cli import main
+from timeline.temporal import tag, timex3
 from timeline.temporal.calendar import easter_sunday, holiday
 from timeline.temporal.rules import load_rules
+from timeline.temporal.tense import tense_at
 
 ROWS = [
     # what is not a time
@@ -53,6 +55,35 @@ ROWS = [
     ("1998-03-01", "Prices peaked in [[nineteen ninety-six]].", "1996", "a year read aloud"),
     ("1998-03-01", "Sales resumed [[last fall]].", "1997-FA", "fall the season"),
     ("2009-02-23", "The Dow fell 3% to end [[the day]] at 7,114.", "2009-02-23", "the day being reported"),
+    ("2008-10-27", "The Nikkei is at its lowest since 1982. For [[the day]], it lost 6%.", "2008-10-27",
+     "a day is not counted from a year"),
+    ("1999-02-06", "The site went up in October 1998. It was shut [[that same day]].", "1998-10",
+     "some day of that month: only the month is known"),
+    # the tense of the verb, without a part-of-speech tagger
+    ("1990-08-15", "The ambassador to Venezuela said on [[Tuesday]] that Iraq would retaliate.", "1990-08-14",
+     "'to' before a noun heads no verb group"),
+    ("1989-10-30", "The offer had been scheduled to expire [[Friday]].", "1989-10-27", "a plan made before, for a day now past"),
+    ("1998-08-17", "Just ahead of the trip, the State Department on [[Sunday]] issued a warning.", "1998-08-16",
+     "the verb right after the expression"),
+    ("2000-01-07", "Protesters were planning to drive around the airport on [[Monday]].", "2000-01-10", "a plan ahead"),
+    ("1989-10-26", "The split would be paid on a still unspecified date in [[January]].", "1990-01",
+     "an '-ed' adjective is no past verb"),
+    ("2008-09-18", "The government has kept all stock markets closed until [[Friday]].", "2008-09-19", "a deadline still ahead"),
+    ("1999-05-07", "Until [[Thursday]], they had not called him a suspect.", "1999-05-06", "'until' opening its clause"),
+    ("2008-09-18", "Russian markets to remain closed until [[Friday]]\nSeptember 18, 2008", "2008-09-19",
+     "a headline's weekday is not the next line's date"),
+    # amounts and spans
+    ("1998-02-27", "They lived in refugee camps for [[2 1/2 years]].", "P2Y6M", "and a half"),
+    ("1998-01-14", "But [[a minute and a half]] later, the plane turned.", "PT1M30S", "and a half, after the unit"),
+    ("2000-01-15", "For [[weeks]] the government has held such rallies.", "PXW", "an amount left unsaid"),
+    ("2000-01-15", "It is the government's [[decades-long]] battle with the exiles.", "PXY", "decades counted in years"),
+    ("2007-02-06", "It was the worst [[single-day]] decline in years.", "P1D", "one unit"),
+    ("1998-03-01", "Exports fell over [[the past year]].", "1997", "the past year: the year before, as TimeBank reads it"),
+    ("1989-10-27", "It expects to complete the sale by [[year-end]].", "1989", "the end of the dateline's year"),
+    ("1998-02-06", "The economy will slow in [[coming months]].", "FUTURE_REF", "without its 'the'"),
+    # times of day and their zones
+    ("2009-06-01", "The press conference began at [[16:15 UTC]].", "2009-06-01T16:15Z", "universal time keeps its Z"),
+    ("1989-10-30", "The offer expires at [[5 p.m. EST]].", "1989-10-30T17:00", "a local zone's time stays local"),
 ]
 
 
@@ -67,6 +98,29 @@ def test_row(dct, context, value, note):
     start, end = marked.start(), marked.end() - 4
     hits = [m for m in mentions if m.start < end and start < m.end]
     assert [(m.text, m.value) for m in hits] == [(marked.group(1), value)], note
+
+
+def test_timex3_splits_a_range_into_its_ends():
+    """TIMEX3 has no value for a range: the TimeML view annotates each end on its own, and
+    leaves "from" out of both; `tag` keeps the range as one interval."""
+    text = "Talks ran from Aug. 26 to Aug. 29, between 1994 and 1997."
+    assert [(m.text, m.value) for m in timex3(text, date(2024, 8, 30))] == [
+        ("Aug. 26", "2024-08-26"), ("Aug. 29", "2024-08-29"), ("1994", "1994"), ("1997", "1997")]
+    assert [m.value for m in tag(text, date(2024, 8, 30))] == ["2024-08-26/2024-08-29", "1994/1997"]
+
+
+def test_timeml_output_tags_the_ends_of_a_range(tmp_path, capsys):
+    """`timeline tag --format timeml` writes what the TempEval scorer can read: one TIMEX3 an end."""
+    article = tmp_path / "talks.txt"
+    article.write_text("Talks ran from Aug. 26 to Aug. 29.", encoding="utf-8")
+    assert main(["tag", str(article), "--dct", "2024-08-30", "--format", "timeml"]) == 0
+    tagged = capsys.readouterr().out
+    assert 'value="2024-08-26">Aug. 26</TIMEX3> to <TIMEX3 tid="t2" type="DATE" value="2024-08-29">' in tagged
+
+
+def test_tense_of_a_present_passive():
+    text = "The boy stays if the case is heard in May."
+    assert tense_at(text, text.index("May"), len(text) - 1, load_rules("en")) == "present"
 
 
 def test_holidays():

@@ -109,18 +109,17 @@ def _iso_date(value: str) -> date:
 
 
 def run_tag(args: argparse.Namespace) -> int:
-    from .temporal import tag
+    from .temporal import tag, timex3
 
     if args.batch:
         return _tag_batch(Path(args.batch))
     if not args.file:
         raise UsageError("tag needs a FILE (or - for standard input), or --batch FILE.jsonl")
     text = sys.stdin.read() if args.file == "-" else _read_text(Path(args.file))
-    mentions = tag(text, args.dct)
-    if args.format == "timeml":
-        sys.stdout.write(to_timeml(text, mentions, args.dct))
+    if args.format == "timeml":  # TIMEX3 has no value for a range: timex3() tags its two ends
+        sys.stdout.write(to_timeml(text, timex3(text, args.dct), args.dct))
     else:
-        json.dump([mention_to_json(m) for m in mentions], sys.stdout, indent=2, ensure_ascii=False)
+        json.dump([mention_to_json(m) for m in tag(text, args.dct)], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     return 0
 

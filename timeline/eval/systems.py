@@ -11,10 +11,10 @@ System = Callable[[str, "date | None"], list[Timex]]
 
 
 def ours(text: str, dct: date | None) -> list[Timex]:
-    """The project's engine, timeline.temporal.tag."""
-    from timeline.temporal import tag  # imported here so reading corpora never needs the engine
+    """The project's engine, as TIMEX3 annotates (timeline.temporal.timex3: a range is its two ends)."""
+    from timeline.temporal import timex3  # imported here so reading corpora never needs the engine
 
-    return [Timex(m.start, m.end, m.type, m.value, m.text) for m in tag(text, dct)]
+    return [Timex(m.start, m.end, m.type, m.value, m.text) for m in timex3(text, dct)]
 
 
 def dateparser_search(text: str, dct: date | None) -> list[Timex]:

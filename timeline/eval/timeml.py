@@ -108,6 +108,9 @@ def read_timeml(path: str | Path) -> Document:
 
 _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 ANNOTATED_SENTENCES = 5  # MEANTIME's annotation covers sentences 0..5 of each article
+# The cross-document release (intra_cross-doc_annotation/) marks the events and entities of
+# the whole article, but its times only in the same head: those marks do not extend the text.
+WHOLE_ARTICLE_MARKABLES = {"EVENT_MENTION", "ENTITY_MENTION"}
 
 
 def parse_meantime(xml: str, doc_id: str | None = None) -> Document:
@@ -126,7 +129,12 @@ def parse_meantime(xml: str, doc_id: str | None = None) -> Document:
     tokens = list(root.iter("token"))
     sentence_of = {t.get("t_id", ""): int(t.get("sentence") or 0) for t in tokens}
     markables = root.find("Markables")
-    anchored = [sentence_of.get(a.get("t_id"), 0) for a in (markables.iter("token_anchor") if markables is not None else ())]
+    anchored = [
+        sentence_of.get(anchor.get("t_id"), 0)
+        for markable in (markables if markables is not None else ())
+        if markable.tag not in WHOLE_ARTICLE_MARKABLES
+        for anchor in markable.iter("token_anchor")
+    ]
     last_sentence = max([ANNOTATED_SENTENCES, *anchored])
     pieces: list[str] = []
     offsets: dict[str, tuple[int, int]] = {}
@@ -188,4 +196,11 @@ def read_tempeval(dirs: Iterable[str | Path]) -> Iterator[Document]:
 
 
 def read_meantime_corpus(dirs: Iterable[str | Path]) -> Iterator[Document]:
-    return (read_meantime(p) for p in find_files(dirs, ".xml"))
+    """Each article once: MEANTIME ships every article in two releases (intra-doc_annotation/ and
+    intra_cross-doc_annotation/) with the same times, and a folder holding both would count it twice."""
+    seen: set[str] = set()
+    for path in find_files(dirs, ".xml"):
+        document = read_meantime(path)
+        if document.id not in seen:
+            seen.add(document.id)
+            yield document

@@ -8,12 +8,13 @@ dateline (deictic), the last date mentioned (anaphoric) and the tense.
 from __future__ import annotations
 
 from datetime import date
+from typing import Iterator
 
 from ..model import Mention
 from .calendar import Period
-from .recognize import recognize
+from .recognize import Candidate, recognize
 from .resolve import resolve
-from .rules import load_rules
+from .rules import Rules, load_rules
 from .tense import tense_at
 
 # Kinds whose placement depends on the tense of their verb.
@@ -21,12 +22,31 @@ _TENSE_KINDS = {"date", "weekday", "month_day", "quarter", "season", "weekend", 
 
 
 def tag(text: str, dct: date | None, language: str = "en") -> list[Mention]:
-    """Every temporal expression of `text`, resolved against the dateline `dct`."""
+    """Every temporal expression of `text`, resolved against the dateline `dct`; a range
+    ("from Aug. 26 to Aug. 29") is one mention of the whole interval."""
+    return _tag(text, dct, language, split_ranges=False)
+
+
+def timex3(text: str, dct: date | None, language: str = "en") -> list[Mention]:
+    """The expressions as TIMEX3 annotates them (TimeML output, TempEval scoring): TIMEX3 has
+    no value for a range, so each of its ends is an expression of its own."""
+    return _tag(text, dct, language, split_ranges=True)
+
+
+def _candidates(text: str, rules: Rules, split_ranges: bool) -> Iterator[Candidate]:
+    for candidate in recognize(text, rules):
+        if split_ranges and candidate.parts:
+            yield from candidate.parts
+        else:
+            yield candidate
+
+
+def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list[Mention]:
     rules = load_rules(language)
     mentions: list[Mention] = []
     ref: Period | None = None  # the last date mentioned
     topic: Period | None = None  # the first quarter named: what an earnings report is about
-    for candidate in recognize(text, rules):
+    for candidate in _candidates(text, rules, split_ranges):
         spec = candidate.spec
         tense = spec.tense
         if tense is None and spec.kind in _TENSE_KINDS:

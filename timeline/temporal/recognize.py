@@ -37,7 +37,8 @@ class Spec:
     amount: int | None = None  # how many units; None for a vague amount ("several")
     shift: int | None = None  # -1 last, 0 this, +1 next; None: placed by tense
     year_shift: int | None = None  # years from the dateline's: "June last year", "last year's quarter"
-    anchor: str = "dct"  # what a count starts from: the dateline or the last date mentioned
+    anchor: str = "dct"  # what a count starts from: the dateline (dct), the last date mentioned (ref),
+    # or the day being reported (reported: the last date mentioned if a day, else the dateline)
     part: str | None = None  # part of day: MO, AF, EV, NI
     clock: str | None = None  # "15:00"
     mod: str | None = None  # START, MID, END
@@ -55,6 +56,9 @@ class Candidate:
     end: int
     text: str
     spec: Spec
+    # A range's two ends as found on their own ("1994" and "1997" of "between 1994 and 1997"):
+    # TIMEX3 has no range value and annotates each end as an expression of its own.
+    parts: tuple["Candidate", "Candidate"] | None = None
 
 
 def recognize(text: str, rules: Rules | None = None) -> list[Candidate]:
@@ -210,7 +214,7 @@ def _range(text: str, first: Candidate, second: Candidate, rules: Rules) -> Cand
                 continue
             start = first.start - (len(before) - found.start())
         spec = Spec(kind="range", ends=(first.spec, second.spec))
-        return Candidate(start, second.end, text[start : second.end], spec)
+        return Candidate(start, second.end, text[start : second.end], spec, parts=(first, second))
     return None
 
 
@@ -298,6 +302,8 @@ def _relative(match, groups, meaning) -> Spec:
 
 def _amount(groups, meaning) -> int | str:
     """How many units: a number word, digits, or 1 for "a"/"an"; "X" for a vague amount."""
+    if "some" in groups:  # the amount is left unsaid: "for weeks"
+        return "X"
     if "number" in groups:
         return meaning("number")
     return int(groups["amount"]) if "amount" in groups else 1
@@ -321,7 +327,7 @@ def _anaphoric(match, groups, meaning) -> Spec:
         shift = -1 if sign == "-" else 1
     else:
         shift = meaning("anaphoric_shift") or 0
-    return Spec(kind="anaphoric", unit=meaning("calendar_unit"), shift=shift, anchor="ref")
+    return Spec(kind="anaphoric", unit=meaning("calendar_unit"), shift=shift, anchor="reported" if "reported" in groups else "ref")
 
 
 def _month_day(match, groups, meaning) -> Spec | None:
@@ -397,7 +403,8 @@ def _clock(match, groups, meaning) -> Spec | None:
             return None
         pm = groups["ampm"].lower().startswith("p")
         hour = hour % 12 + (12 if pm else 0)
-    return Spec(kind="clock", type="TIME", clock=f"{hour:02d}:{minute:02d}")
+    zone = meaning("timezone") or meaning("zone") or ""
+    return Spec(kind="clock", type="TIME", clock=f"{hour:02d}:{minute:02d}{zone}")
 
 
 def _vague(match, groups, meaning) -> Spec:
@@ -405,20 +412,41 @@ def _vague(match, groups, meaning) -> Spec:
 
 
 def _duration(match, groups, meaning) -> Spec:
-    value = duration_value(_amount(groups, meaning), meaning("unit"))
+    half = "half" in groups or "half_after" in groups
+    unit = meaning("unit") or meaning("one_unit") or meaning("single_unit")
+    value = duration_value(_amount(groups, meaning), unit, half)
     return Spec(kind="duration", type="DURATION", value=value, mod=meaning("approx"))
 
 
-# Decades and centuries are counted in years, as TimeBank writes them ("P20Y").
+# Decades and centuries are counted in years, as TimeBank writes them ("P20Y"; "decades-long"
+# is PXY).
 _YEARS_IN = {"DE": 10, "CE": 100}
+# Half a unit in the next smaller one, where that is whole: "2 1/2 years" is P2Y6M.
+_HALF = {"Y": (6, "M"), "D": (12, "H"), "H": (30, "MIN"), "MIN": (30, "S")}
 
 
-def duration_value(amount: int | str, unit: str) -> str:
+def duration_value(amount: int | str, unit: str, half: bool = False) -> str:
+    if half and amount != "X":
+        return _duration_with_half(amount, unit)
     if unit in ("H", "MIN"):
         return f"PT{amount}{'M' if unit == 'MIN' else 'H'}"
-    if unit in _YEARS_IN and amount != "X":
-        return f"P{amount * _YEARS_IN[unit]}Y"
+    if unit in _YEARS_IN:
+        return f"P{amount * _YEARS_IN[unit] if amount != 'X' else 'X'}Y"
     return f"P{amount}{unit}"
+
+
+def _duration_with_half(amount: int, unit: str) -> str:
+    if unit in _YEARS_IN:  # half a decade is five years
+        return f"P{amount * _YEARS_IN[unit] + _YEARS_IN[unit] // 2}Y"
+    if unit not in _HALF:  # no whole smaller unit: a decimal, as ISO 8601 allows ("P2.5W")
+        return f"P{amount}.5{unit}"
+    count, smaller = _HALF[unit]
+    letter = {"MIN": "M"}.get(unit, unit)
+    if unit in ("H", "MIN"):
+        return f"PT{amount}{letter}{count}{'M' if smaller == 'MIN' else smaller}"
+    if smaller == "H":
+        return f"P{amount}{letter}T{count}H"
+    return f"P{amount}{letter}{count}{smaller}"
 
 
 def _set(match, groups, meaning) -> Spec:

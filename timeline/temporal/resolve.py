@@ -103,7 +103,8 @@ def _finish(spec: Spec, found: Period) -> Resolved:
 # tense: "payable Dec. 7" in late October, "was extended to Nov. 20" early in
 # November. Farther off, the tense decides ("was signed in December" in August
 # is last December).
-NEAR_DAYS = 92  # about three months
+NEAR_DAYS = 90  # under three months: in October, January is already the tense's to choose
+FUTURE_REACH_BACK_DAYS = 31
 
 
 def _date(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
@@ -140,7 +141,10 @@ def _valid(year: int, month: int, day: int | None) -> bool:
 def _nearest_else_by_tense(candidates: list[date], anchor: date, tense: str | None) -> date:
     """The candidate nearest the anchor if within NEAR_DAYS, else the one the tense picks."""
     nearest = min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
-    if abs((nearest - anchor).days) <= NEAR_DAYS:
+    days = (nearest - anchor).days
+    # A future verb does not reach months back: "will command a mission in December", said in
+    # March, is next December. (A past verb may reach ahead: "was extended to Nov. 20".)
+    if abs(days) <= NEAR_DAYS and not (tense == FUTURE and days < -FUTURE_REACH_BACK_DAYS):
         return nearest
     return _by_tense(candidates, anchor, tense)
 
@@ -203,9 +207,18 @@ def _offset(spec: Spec, dct: date | None, tense: str | None, ref: Period | None)
 
 
 def _anaphoric(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    granularity = UNIT_GRANULARITY[spec.unit]
+    if ref is not None and cal.precision_rank(granularity) < cal.precision_rank(ref.granularity):
+        # The last date mentioned holds no particular day: "ending the day at 8,017" after
+        # "since 1983" is the day reported, the dateline's; "crossed out that same day" after
+        # "in October" is some day of that October, which only the month can say.
+        if spec.anchor == "reported" and dct is not None:
+            ref = cal.period("day", dct)
+        elif not spec.shift:
+            return ref
     if ref is None:
         return None
-    return cal.period(UNIT_GRANULARITY[spec.unit], cal.shift(ref.first, spec.unit, spec.shift or 0))
+    return cal.period(granularity, cal.shift(ref.first, spec.unit, spec.shift or 0))
 
 
 def _month_day(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:

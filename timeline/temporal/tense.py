@@ -5,7 +5,11 @@ nearest tense cue in the expression's own clause, looking left first (the verb
 usually comes before its time: "told reporters on Monday") and then right ("On
 Tuesday, the spokesman clarified"). A clause ends at the words the rules file
 lists ("that", "which", a quote mark, ...), so "told reporters on Monday that
-talks would continue" is past: "would" belongs to another clause.
+talks would continue" is past: "would" belongs to another clause. A verb right
+after the expression beats one farther left ("ahead of the trip, the department on
+Sunday issued"), and a deadline signal right before it ("closed until Friday")
+makes it future whatever the verb. A verb group takes the tense of its head:
+"will be published" is future, "had been scheduled" past, "is heard" present.
 """
 
 from __future__ import annotations
@@ -39,13 +43,21 @@ def tense_at(text: str, start: int, end: int, rules: Rules) -> str | None:
     if right[:1] == ["'s"]:  # the expression's own possessive: "Wednesday's attack"
         right = right[1:]
     breaks = rules.tense["clause_breaks"]
+    if _is_deadline(left, rules):
+        return FUTURE
 
+    left_cue = None  # (distance in tokens, tense)
     for index in range(len(left) - 1, -1, -1):
         if left[index].lower() in breaks:
             break
         found = _cue(left, index, rules)
         if found:
-            return found
+            left_cue = (len(left) - index, found)
+            break
+    # The left cue wins, but for a verb right after the expression when no verb stands right
+    # before it: "the State Department on Sunday issued", after "ahead of the trip" far back.
+    if left_cue and (left_cue[0] == 1 or not right or right[0].lower() in breaks or not _cue(right, 0, rules)):
+        return left_cue[1]
     for index, token in enumerate(right):
         if token.lower() in breaks:
             break
@@ -55,6 +67,26 @@ def tense_at(text: str, start: int, end: int, rules: Rules) -> str | None:
     return None
 
 
+def _after_determiner(tokens: list[str], index: int, rules: Rules) -> bool:
+    """Whether a determiner stands right before tokens[index] (an adverb may come between): there,
+    an "-ed" word is an adjective ("the slated visit", "a still unspecified date") and "plan" a
+    noun, not verbs."""
+    at = index - 1
+    if at >= 0 and tokens[at].lower() in rules.tense["adverbs"]:
+        at -= 1
+    return at >= 0 and tokens[at].lower() in rules.tense["determiners"]
+
+
+def _is_deadline(left: list[str], rules: Rules) -> bool:
+    """Whether the expression is a deadline still ahead: "closed until Friday", "postponed until
+    Tuesday". Not so where the signal opens its clause ("Until Thursday, they had not called")
+    or follows a word that turns it back ("up until", "not until")."""
+    if len(left) < 2 or left[-1].lower() not in rules.tense["deadline_signals"]:
+        return False
+    before = left[-2].lower()
+    return before.isalpha() and before not in rules.tense["deadline_not_after"]
+
+
 def _cue(tokens: list[str], index: int, rules: Rules) -> str | None:
     token = tokens[index]
     word = token.lower()
@@ -62,17 +94,37 @@ def _cue(tokens: list[str], index: int, rules: Rules) -> str | None:
     if token in tense["names"]:  # "May 29", "Will Smith": a name, not a verb
         return None
     if word in tense["future"]:
-        return FUTURE
+        if word in tense["also_nouns"] and _after_determiner(tokens, index, rules):
+            return None  # "announced the plan Aug. 21": a noun, not a verb
+        # "had been scheduled to expire Friday": a plan made in the past for a time now past
+        return PAST if _group_head(tokens, index, rules) in tense["past_heads"] else FUTURE
     is_past = word in tense["past"] or (
-        token.islower() and len(word) > 4 and word.endswith("ed") and word not in tense["not_past"]
+        token.islower()
+        and len(word) > 4
+        and word.endswith("ed")
+        and word not in tense["not_past"]
+        and not _after_determiner(tokens, index, rules)
     )
     if is_past or word in tense["present"]:
-        # A verb group is as future as its head: "will be published", "to be signed".
-        heads = {t.lower() for t in tokens[max(0, index - 3) : index]}
-        if heads & tense["future_heads"]:
+        # A verb group is as future as its head: "will be published", "to be signed". The head
+        # must lead the group itself: in "the ambassador to Venezuela said", "to" heads a noun.
+        head = _group_head(tokens, index, rules)
+        if head in tense["future_heads"]:
             return FUTURE
+        if is_past and head in tense["present"]:  # a present passive: "the case is heard in May"
+            return PRESENT
         return PAST if is_past else PRESENT
     return None
+
+
+def _group_head(tokens: list[str], index: int, rules: Rules) -> str:
+    """The word that leads the verb group ending at tokens[index], past its auxiliaries and
+    adverbs ("will [not] [be] published"): the token before them, lowercased."""
+    inside = rules.tense["verb_group"]
+    at = index - 1
+    while at >= 0 and tokens[at].lower() in inside and index - at <= 3:
+        at -= 1
+    return tokens[at].lower() if at >= 0 else ""
 
 
 def sentence_tense(sentence: str, rules: Rules) -> str | None:
