@@ -12,6 +12,10 @@ import pytest
 
 from timeline.cli import main
 from timeline.dateline import find_dateline
+from timeline.eval.timeline17 import day_counts, explain_dates, select_dates
+from timeline.events import extract_events
+from timeline.model import Article
+from timeline.temporal import tag
 from timeline.timeline import build_timeline
 
 
@@ -136,3 +140,32 @@ def test_cli_formats_and_top(tmp_path, capsys):
     assert main(["events", "--top", "1", str(tmp_path)]) == 0
     (top,) = json.loads(capsys.readouterr().out)["events"]
     assert "Ramstein" in top["text"]
+
+
+def test_timestamps_date_pages_not_events(tmp_path):
+    """A wire stamp does not outrank the expression the lead hangs on, and a reader's comment
+    stamped with its time is no event; a page stamp leaves its lead to the rule for leads."""
+    body = (
+        "HOUSTON | Thu Apr 22, 2010 7:30 pm EDT HOUSTON (Reuters) - BP agreed on Wednesday to set up a fund.\n\n"
+        "At 00:45 am on 23 Apr 2010, reader42 wrote: Obama is a disgrace and should resign."
+    )
+    write(tmp_path, "wire.md", article("Wire", "2010-04-22", "wire", body))
+    write(tmp_path, "page.md", article("Page", "2010-04-22", "page", "Page last updated at 08:14 GMT, Thursday, 22 April 2010 The rig sank after the blast."))
+    events = build_timeline([tmp_path]).events
+    assert [(e.sources[0].article, e.start.isoformat(), e.expression) for e in events] == [
+        ("wire", "2010-04-21", "Wednesday"),
+        ("page", "2010-04-22", ""),
+    ]
+
+
+def test_timeline17_explains_its_misses_and_wrong_picks():
+    text = "The rig sank on Monday.\n\nThe hearing will be on Friday."
+    report = Article("a", "a", text, date(2010, 4, 22), Path("a.txt"))
+    reports = extract_events(report, tag(text, report.dateline))
+    counts = day_counts(reports)
+    gold = [date(2010, 4, 19), date(2010, 4, 20)]
+    out = io.StringIO()
+    explain_dates("topic", select_dates(counts, gold), gold, counts, reports, out)
+    assert "1 of 2 gold dates picked" in out.getvalue()
+    assert "missed 2010-04-20 Tue    0" in out.getvalue()
+    assert "wrong" not in out.getvalue()  # Friday lies outside the gold timeline's span

@@ -1,7 +1,8 @@
 """Sentences and their mentions → the events of one article.
 
 A sentence becomes an event when a temporal expression dates what it reports:
-a date at day precision or coarser, never a duration, a set or a vague "earlier".
+a date at day precision or coarser, never a duration, a set or a vague "earlier",
+nor the stamp a page, a wire story or a reader's comment carries.
 The article's lead sentence, when it has no expression of its own and reports
 something done (past or present perfect), happened on the dateline.
 """
@@ -29,6 +30,7 @@ MAX_SENTENCE = 2000
 LEAD_SENTENCES = 2
 
 _NAME = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
+_CLOCK = re.compile(r"T\d\d:\d\d")  # a TIMEX3 value that gives the hour and minute
 
 
 def extract_events(article: Article, mentions: Sequence[Mention], language: str = "en") -> list[Event]:
@@ -44,7 +46,7 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
             continue
         # Mentions are in reading order: a binary search finds a sentence's own in linear time overall.
         first = bisect_left(starts, start)
-        inside = [m for m in mentions[first : bisect_left(starts, end, first)] if m.end <= end]
+        inside = [m for m in mentions[first : bisect_left(starts, end, first)] if m.end <= end and not is_timestamp(m)]
         dated = [m for m in inside if m.is_dated and m.type in ("DATE", "TIME")]
         if dated:
             event = _dated_event(article, start, end, sentence, _main_mention(dated), names)
@@ -56,6 +58,23 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
             seen.add(event.id)
             events.append(event)
     return events
+
+
+def is_timestamp(mention: Mention) -> bool:
+    """A date written with its year and a clock time: a stamp, not the time of what a sentence reports.
+
+    Publishing systems stamp pages, wire copy and readers' comments that way ("Page last updated
+    at 08:14 GMT, Tuesday, 8 November 2011", "HOUSTON | Thu Apr 22, 2010 7:30 pm EDT", "At 00:45
+    am on 16 Jun 2010, X wrote"); prose about an event gives the day or the hour, rarely both with
+    a year. Such a stamp dates the page, not a sentence: the sentence it heads is dated by an
+    expression of its own, else, as a lead, by the dateline.
+    """
+    return (
+        mention.type == "TIME"
+        and mention.first is not None
+        and _CLOCK.search(mention.value) is not None
+        and str(mention.first.year) in mention.text
+    )
 
 
 def _dates_itself(mentions: list[Mention]) -> bool:

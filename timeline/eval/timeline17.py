@@ -6,6 +6,9 @@ gold timeline's first and last date, rank them by the number of distinct
 articles that report an event on that day, take as many as the gold timeline
 has, and compare the two sets of dates. Coverage is the share of gold dates
 that have any event at all, before the cut.
+
+`python -m timeline.eval.timeline17 --explain DIR...` also lists, per topic, the
+gold dates missed and the dates picked wrongly, with what reported them.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TextIO
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -111,7 +115,7 @@ def engine_reports(articles: list[Article]) -> list[Event]:
     return events
 
 
-def score_topic(topic: Path) -> TopicScore:
+def score_topic(topic: Path, explain: TextIO | None = None) -> TopicScore:
     articles = read_articles(topic)
     reports = engine_reports(articles)
     events = merge_events(reports)
@@ -120,9 +124,30 @@ def score_topic(topic: Path) -> TopicScore:
     for gold_file in sorted((topic / "timelines").glob("*.txt")):
         gold = read_gold(gold_file)
         if gold:
-            scores.append(score_dates(select_dates(counts, gold), gold, counts))
+            picked = select_dates(counts, gold)
+            scores.append(score_dates(picked, gold, counts))
+            if explain:
+                explain_dates(f"{topic.name}/{gold_file.name}", picked, gold, counts, reports, explain)
     mean = [sum(values) / len(values) for values in zip(*scores)] if scores else [0.0] * 4
     return TopicScore(topic.name, len(articles), *mean, events=len(events), reports=len(reports))
+
+
+def explain_dates(name: str, picked: list[date], gold: list[date], counts: dict[date, int], reports: list[Event], out: TextIO) -> None:
+    """The gold dates missed and the dates picked wrongly, each with its count and what reported it:
+    how many articles reported it the same day, later, or in advance, and by which kind of
+    expression (none: a lead dated by its dateline)."""
+    how: dict[date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for report in reports:
+        if report.granularity == "day":
+            source = report.sources[0]
+            when = "ahead" if report.future else "same day" if source.published == report.start else "later"
+            how[report.start][f"{when}/{'lead' if not report.expression else 'expression'}"].add(source.article)
+    wanted, chosen = set(gold), set(picked)
+    print(f"\n{name}: {len(wanted & chosen)} of {len(wanted)} gold dates picked; the last pick has {counts.get(picked[-1], 0) if picked else 0} articles", file=out)
+    for label, days in (("missed", sorted(wanted - chosen)), ("wrong", sorted(chosen - wanted))):
+        for day in days:
+            detail = ", ".join(f"{kind} {len(articles)}" for kind, articles in sorted(how[day].items()))
+            print(f"  {label:6} {day} {day:%a} {counts.get(day, 0):4d}  {detail}", file=out)
 
 
 def topic_dirs(dirs: Iterable[Path]) -> list[Path]:
@@ -136,7 +161,7 @@ def topic_dirs(dirs: Iterable[Path]) -> list[Path]:
     return found
 
 
-def report(dirs: Iterable[Path], out=sys.stdout) -> list[TopicScore]:
+def report(dirs: Iterable[Path], out=sys.stdout, explain: TextIO | None = None) -> list[TopicScore]:
     topics = topic_dirs(dirs)
     if not topics:
         raise SystemExit("no Timeline17 topic found (a topic folder holds InputDocs/ and timelines/)")
@@ -145,7 +170,7 @@ def report(dirs: Iterable[Path], out=sys.stdout) -> list[TopicScore]:
     print(header, file=out)
     for topic in topics:
         started = time.perf_counter()
-        score = score_topic(topic)
+        score = score_topic(topic, explain)
         scores.append(score)
         print(_row(score, HEIDELTIME_F1.get(score.topic), time.perf_counter() - started), file=out, flush=True)
     mean = lambda name: sum(getattr(s, name) for s in scores) / len(scores)  # noqa: E731
@@ -166,3 +191,18 @@ def _row(score: TopicScore, reference: float | None, seconds: float | None) -> s
     sec = f"{seconds:5.1f}" if seconds is not None else ""
     return (f"{score.topic:22} {score.articles:8d} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
             f"{score.coverage:6.3f} {ref} {score.reports:8d} {score.events:7d} {merged:7.1%} {sec}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    explain = "--explain" in arguments
+    dirs = [Path(a) for a in arguments if a != "--explain"]
+    if not dirs:
+        print("usage: python -m timeline.eval.timeline17 [--explain] DIR...", file=sys.stderr)
+        return 2
+    report(dirs, explain=sys.stdout if explain else None)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
