@@ -15,7 +15,12 @@ from .calendar import Period
 from .recognize import Candidate, recognize
 from .resolve import resolve
 from .rules import Rules, load_rules
-from .tense import tense_at
+from .tense import FUTURE, tense_at
+
+# How near a future verb must stand to overrule an expression's own tense: "is expected to
+# attend [Wednesday]'s meeting", "are going to be watching [Sunday]'s Super Bowl", not "would
+# look for ways to get around [Wednesday]'s ruling".
+NEAR_VERB_TOKENS = 5
 
 # Kinds whose placement depends on the tense of their verb.
 _TENSE_KINDS = {"date", "weekday", "month_day", "quarter", "season", "weekend", "holiday", "range"}
@@ -49,8 +54,11 @@ def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list
     for candidate in _candidates(text, rules, split_ranges):
         spec = candidate.spec
         tense = spec.tense
-        if tense is None and spec.kind in _TENSE_KINDS:
+        if tense is None and (spec.kind in _TENSE_KINDS or spec.span_if_past):
             tense = tense_at(text, candidate.start, candidate.end, rules)
+        if spec.unless_future:  # only a future verb right beside it overrides
+            near = tense_at(text, candidate.start, candidate.end, rules, reach=NEAR_VERB_TOKENS)
+            tense = FUTURE if near == FUTURE else spec.unless_future
         resolved = resolve(spec, dct, tense, ref, topic)
         if resolved is None:
             continue

@@ -48,6 +48,11 @@ class Spec:
     nth: int | None = None  # a holiday on the nth `weekday` of `month` from `day` (-1: the last)
     easter: int | None = None  # a holiday this many days from Easter Sunday
     tense: str | None = None  # a tense the expression itself fixes, whatever its verb
+    # the tense unless its verb is a future one: "up from Friday's figure" is past, "will attend
+    # Wednesday's meeting" still ahead
+    unless_future: str | None = None
+    # a count ahead of the dateline that a past verb makes a span: "received 880,000 hits in one day"
+    span_if_past: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,8 @@ def recognize(text: str, rules: Rules | None = None) -> list[Candidate]:
         if spec is None:
             continue
         occupied[start:end] = b"\x01" * (end - start)
+        if spec.kind == NAME:  # a name that looks like a time: its span is taken, and no expression made
+            continue
         taken.append((start, end, Candidate(start, end, match.group(0), spec), pattern.only_in_range))
     taken.sort(key=lambda t: t[0])
     return join_neighbours(text, taken, rules)
@@ -280,7 +287,7 @@ def _weekday(match, groups, meaning) -> Spec:
         weekday=meaning("weekday"),
         shift=meaning("shift"),
         part=part,
-        tense=PAST if "possessive" in groups else None,
+        unless_future=PAST if "possessive" in groups else None,
     )
 
 
@@ -318,7 +325,7 @@ def _offset(match, groups, meaning) -> Spec:
     if amount == "X":
         return Spec(kind="vague", value="PAST_REF" if sign == "-" else "FUTURE_REF")
     amount = amount * (-1 if sign == "-" else 1)
-    return Spec(kind="offset", unit=meaning("unit"), amount=amount, anchor=anchor, mod=meaning("approx"))
+    return Spec(kind="offset", unit=meaning("unit"), amount=amount, anchor=anchor, mod=meaning("approx"), span_if_past="ahead" in groups)
 
 
 def _anaphoric(match, groups, meaning) -> Spec:
@@ -449,6 +456,14 @@ def _duration_with_half(amount: int, unit: str) -> str:
     return f"P{amount}{letter}{count}{smaller}"
 
 
+# The kind of a pattern that finds a name looking like a time ("the Sunday Times").
+NAME = "name"
+
+
+def _name(match, groups, meaning) -> Spec:
+    return Spec(kind=NAME)
+
+
 def _set(match, groups, meaning) -> Spec:
     if "frequency" in groups:
         value = meaning("frequency")
@@ -480,6 +495,7 @@ _BUILDERS = {
     "vague": _vague,
     "duration": _duration,
     "set": _set,
+    NAME: _name,
 }
 
 __all__ = ["Candidate", "Spec", "recognize", "replace"]

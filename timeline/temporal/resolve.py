@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from . import calendar as cal
 from .calendar import Period
-from .recognize import Spec
+from .recognize import Spec, duration_value
 from .tense import FUTURE, PAST, PRESENT
 
 UNIT_GRANULARITY = {"MIN": "day", "H": "day", "D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
@@ -41,6 +41,8 @@ def resolve(spec: Spec, dct: date | None, tense: str | None, ref: Period | None,
     """
     if spec.value is not None:  # vague references, durations and sets carry their value
         return Resolved(spec.type, spec.value, "vague" if spec.kind == "vague" else spec.kind, mod=spec.mod)
+    if spec.span_if_past and tense == PAST:  # "received 880,000 hits in one day": how long, not when
+        return Resolved("DURATION", duration_value(abs(spec.amount), spec.unit), "duration", mod=spec.mod)
     ref = ref or (cal.period("day", dct) if dct else None)
     try:
         if spec.kind == "reported":
@@ -196,10 +198,19 @@ def _relative(spec: Spec, dct: date | None, tense: str | None, ref: Period | Non
     return found
 
 
+# Units that count within a day: a count of them needs a day to count from.
+_WITHIN_DAY = {"H", "MIN"}
+
+
 def _offset(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
     if spec.anchor == "ref" and ref is not None:
         # "a week earlier" than a day is a day: the count keeps the anchor's precision.
         granularity = "day" if ref.granularity == "time" else ref.granularity
+        year = cal.precision_rank("year")
+        if cal.precision_rank(granularity) > year > cal.precision_rank(UNIT_GRANULARITY[spec.unit]):
+            return None  # "a couple of weeks later" than "the last decade" names no time at all
+        if spec.unit in _WITHIN_DAY and cal.precision_rank(granularity) > cal.precision_rank("day"):
+            return None  # nor "three hours earlier" than "in August"
         return cal.period(granularity, cal.shift(ref.first, spec.unit, spec.amount))
     if dct is None:
         return None
@@ -321,6 +332,8 @@ def _clock(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) 
 
 def _range(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
     first_spec, last_spec = spec.ends
+    if first_spec.kind == last_spec.kind == "weekday" and first_spec.shift is None and last_spec.shift is None:
+        return _weekday_range(first_spec, last_spec, dct, tense)
     first = _PLACERS[first_spec.kind](first_spec, dct, tense, ref)
     last = _PLACERS[last_spec.kind](last_spec, dct, tense, ref)
     if first is None or last is None:
@@ -331,6 +344,19 @@ def _range(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) 
     if last is None or last.last < first.first:
         return None
     return Period(first.granularity, first.first, last.last, f"{first.value}/{last.value}")
+
+
+def _weekday_range(first: Spec, last: Spec, dct: date | None, tense: str | None) -> Period | None:
+    """"between Friday and Monday": the days from one weekday to the next such other one; the run
+    that holds the dateline if one does, else the one before it or, for a future verb, after."""
+    if dct is None:
+        return None
+    length = (last.weekday - first.weekday) % 7
+    start = dct - timedelta(days=(dct.isoweekday() - first.weekday) % 7)
+    if start + timedelta(days=length) < dct and tense in (FUTURE, PRESENT):
+        start += timedelta(days=7)
+    end = start + timedelta(days=length)
+    return Period("day", start, end, f"{start.isoformat()}/{end.isoformat()}")
 
 
 _PLACERS = {

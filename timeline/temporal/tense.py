@@ -22,14 +22,17 @@ PAST, PRESENT, FUTURE = "past", "present", "future"
 
 # Tokens: "won't" splits as "wo" + "n't" so that the modal stays visible.
 _TOKEN = re.compile(r"[A-Za-z]+(?=n't)|n't|'[A-Za-z]+|[A-Za-z]+|\d+|[^\sA-Za-z\d]")
-_SENTENCE_END = re.compile(r"[.!?][\"”']?\s+(?=[A-Z\"“])|\n\s*\n")
+# A sentence ends at a stop, past a closing quote ("Tunis . ''" in tokenized text), but not at
+# the stop of an abbreviation: "10 p.m. CDT", "the U.S. Senate".
+_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])[.!?](?:\s?[\"”’']{1,2})?\s+(?=[A-Z\"“`])|\n\s*\n")
 
 WINDOW_CHARS = 240  # a clause is rarely longer; a longer look only finds other clauses
 WINDOW_TOKENS = 16
 
 
-def tense_at(text: str, start: int, end: int, rules: Rules) -> str | None:
-    """past, present or future for the expression text[start:end]; None when no cue is found."""
+def tense_at(text: str, start: int, end: int, rules: Rules, reach: int = WINDOW_TOKENS) -> str | None:
+    """past, present or future for the expression text[start:end]; None when no cue is found
+    within `reach` tokens either side."""
     left_text = text[max(0, start - WINDOW_CHARS) : start]
     ends = list(_SENTENCE_END.finditer(left_text))
     if ends:
@@ -38,19 +41,35 @@ def tense_at(text: str, start: int, end: int, rules: Rules) -> str | None:
     first_end = _SENTENCE_END.search(right_text)
     if first_end:
         right_text = right_text[: first_end.start() + 1]
-    left = _TOKEN.findall(left_text)[-WINDOW_TOKENS:]
-    right = _TOKEN.findall(right_text)[:WINDOW_TOKENS]
+    whole_left = _TOKEN.findall(left_text)
+    left = whole_left[-WINDOW_TOKENS:]
+    right = _TOKEN.findall(right_text)
     if right[:1] == ["'s"]:  # the expression's own possessive: "Wednesday's attack"
         right = right[1:]
+    right = right[:WINDOW_TOKENS]
+    # Cues are looked for within `reach` tokens; the words around them (a verb group's head:
+    # "will have to answer to at [Friday]'s debate") may stand farther.
+    left_from = max(0, len(left) - reach)
     breaks = rules.tense["clause_breaks"]
     if _is_deadline(left, rules):
         return FUTURE
 
     left_cue = None  # (distance in tokens, tense)
-    for index in range(len(left) - 1, -1, -1):
-        if left[index].lower() in breaks:
+    subordinate_at = None  # where a subordinate clause holding the expression opens
+    for index in range(len(left) - 1, left_from - 1, -1):
+        if left[index] in rules.tense["sentence_openers"]:
             break
-        found = _cue(left, index, rules)
+        if left[index].lower() in breaks:
+            if left[index].lower() in rules.tense["past_signals"]:
+                return PAST
+            if left[index].lower() in rules.tense["also_prepositions"]:
+                continue  # no verb stood between it and the expression: a preposition
+            if left[index].lower() in rules.tense["subordinators"]:
+                subordinate_at = index
+            break
+        if _dated_noun(left, index, right, rules):
+            continue
+        found = _cue(left, index, rules, ahead=True)
         if found:
             left_cue = (len(left) - index, found)
             break
@@ -58,13 +77,34 @@ def tense_at(text: str, start: int, end: int, rules: Rules) -> str | None:
     # before it: "the State Department on Sunday issued", after "ahead of the trip" far back.
     if left_cue and (left_cue[0] == 1 or not right or right[0].lower() in breaks or not _cue(right, 0, rules)):
         return left_cue[1]
-    for index, token in enumerate(right):
+    for index, token in enumerate(right[:reach]):
         if token.lower() in breaks:
             break
         found = _cue(right, index, rules)
         if found:
             return found
+    if subordinate_at is not None and reach == WINDOW_TOKENS:
+        # No verb of its own tells ("when he visits Northern Ireland on Wednesday"): a future
+        # main clause does ("many will turn out to greet him when he visits ..."). A past one
+        # tells nothing the default does not, and a present perfect ("we have some immunity for
+        # when it strikes in autumn") nothing at all.
+        main = whole_left[: len(whole_left) - (len(left) - subordinate_at)]
+        return FUTURE if _main_clause_future(main, rules) else None
     return None
+
+
+def _main_clause_future(left: list[str], rules: Rules) -> bool:
+    """Whether the nearest verb of the clause that ends where `left` ends is itself a future cue
+    ("will", "is expected"), not a verb under one ("going to be stopped") nor a future seen from
+    the past ("was expected")."""
+    for index in range(len(left) - 1, -1, -1):
+        if left[index] in rules.tense["sentence_openers"] or left[index].lower() in rules.tense["clause_breaks"]:
+            return False
+        found = _cue(left, index, rules)
+        if found:
+            word = left[index].lower()
+            return word in rules.tense["future"] and _group_head(left, index, rules) not in rules.tense["past"]
+    return False
 
 
 def _after_determiner(tokens: list[str], index: int, rules: Rules) -> bool:
@@ -77,6 +117,16 @@ def _after_determiner(tokens: list[str], index: int, rules: Rules) -> bool:
     return at >= 0 and tokens[at].lower() in rules.tense["determiners"]
 
 
+def _dated_noun(left: list[str], index: int, right: list[str], rules: Rules) -> bool:
+    """Whether left[index] is a noun the expression right after it dates: "announced a stimulus
+    plan Thursday" (or "plan on Thursday"), not the verb of "plans Thursday to vote"."""
+    tense = rules.tense
+    if left[index].lower() not in tense["nouns_before_time"] or right[:1] and right[0].lower() in tense["infinitive"]:
+        return False
+    between = left[index + 1 :]
+    return not between or (len(between) == 1 and between[0].lower() == "on")
+
+
 def _is_deadline(left: list[str], rules: Rules) -> bool:
     """Whether the expression is a deadline still ahead: "closed until Friday", "postponed until
     Tuesday". Not so where the signal opens its clause ("Until Thursday, they had not called")
@@ -87,21 +137,29 @@ def _is_deadline(left: list[str], rules: Rules) -> bool:
     return before.isalpha() and before not in rules.tense["deadline_not_after"]
 
 
-def _cue(tokens: list[str], index: int, rules: Rules) -> str | None:
+def _cue(tokens: list[str], index: int, rules: Rules, ahead: bool = False) -> str | None:
+    """The tense a token tells; `ahead`: the tokens stand before the expression, so a phrase
+    the token opens may hold it ("ahead of [the weekend]")."""
     token = tokens[index]
     word = token.lower()
     tense = rules.tense
     if token in tense["names"]:  # "May 29", "Will Smith": a name, not a verb
         return None
-    if word in tense["future"]:
+    after = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+    if word in tense["future"] or f"{word} {after}" in tense["future_pairs"]:
         if word in tense["also_nouns"] and _after_determiner(tokens, index, rules):
             return None  # "announced the plan Aug. 21": a noun, not a verb
+        before = tokens[index - 1].lower() if index > 0 else ""
+        if (after in tense["not_cue_before"] and not ahead) or before in tense["not_cue_after"]:
+            return None  # "[Friday] ahead of the speech", "to set up a fund", "than expected"
+        if word.endswith(tuple(tense["past_endings"])) and before in tense["subjects"]:
+            return PAST  # "who planned to attend": a plan made in the past
         # "had been scheduled to expire Friday": a plan made in the past for a time now past
         return PAST if _group_head(tokens, index, rules) in tense["past_heads"] else FUTURE
     is_past = word in tense["past"] or (
         token.islower()
         and len(word) > 4
-        and word.endswith("ed")
+        and word.endswith(tuple(tense["past_endings"]))
         and word not in tense["not_past"]
         and not _after_determiner(tokens, index, rules)
     )
