@@ -99,8 +99,10 @@ def write_settings(folder: Path, cache: Path) -> tuple[Path, Path]:
     plain_conf.write_text("\n".join(base + [
         f"PLUGIN_PATHS = [{str(folder)!r}, {str(REPOSITORY)!r}]",
         "PLUGINS = ['plain_txt_reader']",
-        # The theme's one filter, which the plugin provides.
+        # The theme's filter and its cache of the parts every page has, which the plugin provides.
         "JINJA_FILTERS = {'day': lambda d: f'{d.day} {d:%b %Y}'}",
+        "from timeline.fragment_cache import FragmentCache",
+        "JINJA_GLOBALS = {'cached': FragmentCache()}",
         "CACHE_CONTENT = LOAD_CONTENT_CACHE = False",
     ]) + "\n", encoding="utf-8")
     return timeline_conf, plain_conf
@@ -265,6 +267,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary folder)")
     args = parser.parse_args()
     jobs = args.jobs or os.cpu_count() or 1
+    # Other work on the machine slows the parallel builds most: said with the table.
+    load_before = os.getloadavg()[0]
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
     root = args.keep or Path(tempfile.mkdtemp(prefix="build-speed-"))
     rows = []
@@ -285,7 +289,8 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
-    print(f"\n{os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    print(f"\n{os.cpu_count()} cores; Python {sys.version.split()[0]}; "
+          f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
     print_tables(rows, jobs)
 
 

@@ -15,8 +15,11 @@ import jinja2
 import pytest
 from pelican.readers import MarkdownReader
 
+import timeline.date_prefetch as date_prefetch
+import timeline.parallel_pages as parallel_pages
 import timeline.pelican as plugin
 import timeline.timeline as pipeline
+from timeline.cache import ExtractionCache
 from timeline.site import build
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -94,6 +97,37 @@ def test_a_rebuild_without_changes_touches_nothing(project, rendered):
     assert files(output) == before
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are written in several processes only where os.fork exists")
+def test_a_site_built_in_two_processes_is_the_site_one_builds(project, tmp_path, monkeypatch, rendered):
+    content, conf, output = project
+    # Every site reads its dates while Pelican reads the articles, and shares its pages, however small.
+    monkeypatch.setattr(date_prefetch, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(plugin, "MIN_PAGES", 1)
+    monkeypatch.setattr(parallel_pages, "MIN_PAGES", 1)
+    started = []
+    original_start = parallel_pages.EarlyShare.start.__func__
+    monkeypatch.setattr(parallel_pages.EarlyShare, "start",
+                        classmethod(lambda cls, *args: started.append("pages") or original_start(cls, *args)))
+    original_prefetch = ExtractionCache.prefetch
+    monkeypatch.setattr(ExtractionCache, "prefetch",
+                        lambda self, *args: started.append("dates") or original_prefetch(self, *args))
+    assert build(content, output, conf, jobs=1) == 0
+    alone = {name: data for name, (data, _) in files(output).items()}
+    other, other_conf = tmp_path / "two" / "output", tmp_path / "two" / "settings"
+    other_conf.mkdir(parents=True)
+    other_conf = settings_file(other_conf)
+    assert build(content, other, other_conf, jobs=2) == 0
+    assert set(started) == {"pages", "dates"}, "no second process was started"
+    assert {name: data for name, (data, _) in files(other).items()} == alone
+    # What the second process wrote is in the page manifest: a rebuild (in one process, where every
+    # render is seen) renders none of it again.
+    before = files(other)
+    rendered.clear()
+    assert build(content, other, other_conf, jobs=1) == 0
+    assert files(other) == before
+    assert set(rendered) <= {"index.html", "actors/index.html"}
+
+
 def test_adding_an_article_rewrites_only_what_changed(project, rendered, monkeypatch):
     content, conf, output = project
     assert build(content, output, conf) == 0
@@ -159,20 +193,24 @@ def test_an_exception_halfway_leaves_the_previous_site_whole(project, monkeypatc
     before = files(output)
     (content / "library-reopens.md").write_text(NEW_ARTICLE, encoding="utf-8")
     written = []
-    original = plugin.TimelineGenerator.write_events
+    original = plugin.TimelineGenerator.event_pages
 
     def fail_halfway(self, writer):
-        self.entries = self.entries[: len(self.entries) // 2]
-        original(self, writer)
-        written.append(len(self.entries))
-        raise RuntimeError("injected failure")
+        pages = original(self, writer)
+        half = pages[: len(pages) // 2]
 
-    monkeypatch.setattr(plugin.TimelineGenerator, "write_events", fail_halfway)
+        def fail():
+            written.append(len(half))
+            raise RuntimeError("injected failure")
+
+        return half + [fail]
+
+    monkeypatch.setattr(plugin.TimelineGenerator, "event_pages", fail_halfway)
     assert build(content, output, conf) == 1
     assert written, "the failure was not reached"
     assert files(output) == before
     assert not list(output.parent.glob("output.building-*"))
-    monkeypatch.setattr(plugin.TimelineGenerator, "write_events", original)
+    monkeypatch.setattr(plugin.TimelineGenerator, "event_pages", original)
     assert build(content, output, conf) == 0
     assert "articles/library-reopens/index.html" in files(output)
 

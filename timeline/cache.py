@@ -14,7 +14,9 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import fields, is_dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -43,8 +45,21 @@ class ExtractionCache:
         self.warnings: list[str] = []
         self.hits = 0
         self.misses = 0
+        # Extractions started elsewhere before they were asked for (`prefetch`): key → (batch's future, place in it).
+        self._prefetched: dict[str, tuple[Future, int]] = {}
+        self._saved_elsewhere: set[str] = set()  # keys whose entries the prefetching processes wrote
+        self._keys: dict[Article, str] = {}  # a build asks for an article's key several times; its text may be long
 
     def key(self, article: Article) -> str:
+        try:
+            return self._keys[article]
+        except KeyError:
+            key = self._keys[article] = self._key(article)
+            return key
+        except TypeError:  # an article that cannot be hashed: its key made each time
+            return self._key(article)
+
+    def _key(self, article: Article) -> str:
         identity = json.dumps(
             [engine_version(), article.slug, article.title, str(article.path), str(article.dateline), article.text],
             ensure_ascii=False,
@@ -55,7 +70,11 @@ class ExtractionCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def load(self, article: Article) -> tuple[list[Mention], list[Event]] | None:
-        path = self._path(self.key(article))
+        key = self.key(article)
+        if key in self._prefetched:  # being extracted for this build: its entry, if there yet, is no cache hit
+            self.misses += 1
+            return None
+        path = self._path(key)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             found = [mention_from_json(m) for m in data["mentions"]], [event_from_json(e) for e in data["events"]]
@@ -69,28 +88,80 @@ class ExtractionCache:
         self.hits += 1
         return found
 
-    def save(self, article: Article, mentions: list[Mention], events: list[Event]) -> None:
-        path = self._path(self.key(article))
-        data = {"mentions": [to_json(m) for m in mentions], "events": [to_json(e) for e in events]}
+    def missing(self, articles: list[Article]) -> list[Article]:
+        """The articles this cache has no entry for."""
+        return [article for article in articles if not self._path(self.key(article)).is_file()]
+
+    def prefetch(self, articles: list[Article], submit_batch: Callable[[list[Article]], Future], batch_size: int) -> None:
+        """Start extracting `articles` (`missing` ones), in batches, by `submit_batch(batch)`, which also
+        saves their entries in this cache's folder (`timeline.extract_batch`).
+
+        A build starts this before Pelican reads the articles, so that the dates are read while it
+        does; `take_prefetched` collects each result. A batch that fails gives nothing: its
+        articles are extracted again where the build asks for them, and the error shows there.
+        """
+        for start in range(0, len(articles), batch_size):
+            batch = articles[start : start + batch_size]
+            future = submit_batch(batch)
+            for place, article in enumerate(batch):
+                self._prefetched[self.key(article)] = (future, place)
+
+    def take_prefetched(self, article: Article) -> tuple[list[Mention], list[Event]] | None:
+        """The extraction `prefetch` made of this very article (same text, path, slug, dateline), if any."""
+        found = self._prefetched.pop(self.key(article), None)
+        if found is None:
+            return None
+        future, place = found
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            result = future.result()[place]
+        except Exception:  # noqa: BLE001 - extracted again by the caller, which reports the error
+            return None
+        self._saved_elsewhere.add(self.key(article))
+        return result
+
+    def save(self, article: Article, mentions: list[Mention], events: list[Event]) -> None:
+        key = self.key(article)
+        if key in self._saved_elsewhere:
+            return
+        path = self._path(key)
+        data = {"mentions": [to_json(m) for m in mentions], "events": [to_json(e) for e in events]}
+        text = json.dumps(data, ensure_ascii=False)
+        try:
+            if not path.parent.is_dir():
+                path.parent.mkdir(parents=True, exist_ok=True)
             # Written beside and renamed: a build killed halfway never leaves half an entry.
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False)
+                out.write(text)
             os.replace(temporary, path)
         except OSError as error:
             self.warnings.append(f"{self.folder}: cannot write the extraction cache ({error.strerror or error})")
 
 
 def to_json(value) -> dict:
-    return json.loads(json.dumps(asdict(value), default=_default))
+    """A Mention or an Event as JSON values: what `json.loads(json.dumps(asdict(value)))` gives, without its copies."""
+    return _plain(value)
 
 
-def _default(value):
+def _plain(value):
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return value
+    if kind is tuple or kind is list:
+        return [_plain(item) for item in value]
     if isinstance(value, date):
         return value.isoformat()
-    raise TypeError(type(value).__name__)
+    names = _field_names(kind)
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    raise TypeError(f"{kind.__name__} cannot be cached")
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    return tuple(field.name for field in fields(kind)) if is_dataclass(kind) else None
 
 
 def _day(value: str | None) -> date | None:

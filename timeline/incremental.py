@@ -23,11 +23,12 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from pelican.plugins import signals
-from pelican.utils import sanitised_join
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .output_tree import OutputTree
@@ -108,6 +109,12 @@ class PageManifest:
         except OSError as error:
             logger.warning("%s: cannot save the page manifest (%s); the next build renders every page",
                            self.path, error.strerror or error)
+
+
+@cache
+def _relative_root(folder: str) -> str:
+    """The site's root as seen from a page in `folder` ("../.."), as Pelican's writer computes it."""
+    return path_to_url(get_relative_path(os.path.join(folder, "index.html")))
 
 
 def _site_key(site: Path) -> str:
@@ -193,6 +200,8 @@ class IncrementalWriter(Writer):
         if self.settle(name, digest):
             self._written_files.add(sanitised_join(self.output_path, name))
             return None
+        if not paginates:
+            return self._write_page(name, template, context, relative_urls, override_output, kwargs, digest)
         self._digest = digest
         try:
             return super().write_file(name, template, context, relative_urls=relative_urls, paginated=paginated,
@@ -200,13 +209,31 @@ class IncrementalWriter(Writer):
         finally:
             self._digest = None
 
-    def _open_w(self, filename, encoding, override=False):
-        # Pelican's bookkeeping (a file is written once, unless overridden), then a buffer instead of the file.
+    def _write_page(self, name, template, context, relative_urls, override, kwargs, digest) -> None:
+        """What Pelican's `write_file` does with a page that is not paginated — the same context,
+        bookkeeping, log and signal — with the rendered text going to the output tree, not a file."""
+        localcontext = context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        if relative_urls:
+            localcontext["SITEURL"] = localcontext["localsiteurl"] = _relative_root(os.path.dirname(name))
+        localcontext["output_file"] = name
+        localcontext.update(kwargs)
+        if localcontext["localsiteurl"]:
+            context["localsiteurl"] = localcontext["localsiteurl"]  # for the contents that adjust their links
+        output = template.render(localcontext)
+        path = sanitised_join(self.output_path, name)
+        if self._claim(path, override):
+            self.put_text(self.relative(path), output, digest)
+            logger.info('Writing "%s"', path)
+        signals.content_written.send(path, context=localcontext)
+
+    def _claim(self, filename: str, override: bool) -> bool:
+        """Pelican's rule: a file is written once, unless overridden; False when it is to be left as it is."""
         if filename in self._overridden_files:
             if override:
                 raise FileOverwriteFailedError(f'Failed to overwrite "{filename}" a second time (was previously overwritten)')
             logger.info('Skipping "%s", not overwriting', filename)
-            return open(os.devnull, "w", encoding=encoding)
+            return False
         if filename in self._written_files and not override:
             raise FileOverwriteFailedError(
                 f'Failed to overwrite "{filename}" as Pelican has already written to it previously '
@@ -214,6 +241,12 @@ class IncrementalWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
+        return True
+
+    def _open_w(self, filename, encoding, override=False):
+        # Pelican's paginated pages and feeds come here: its bookkeeping, then a buffer instead of the file.
+        if not self._claim(filename, override):
+            return open(os.devnull, "w", encoding=encoding)
         digest = self._digest
         return _BufferedFile(lambda text: self.put_text(self.relative(filename), text, digest))
 
@@ -234,7 +267,34 @@ class IncrementalWriter(Writer):
         if digest is not None and self.manifest is not None:
             self.manifest.record(name, digest, self.tree.file(name))
 
+    # --- for writing pages in several processes (`parallel_pages`)
+
+    def mark(self) -> WriterMark:
+        """What this writer knows now: `changes_since` tells what it learnt after."""
+        return WriterMark(frozenset(self.tree.produced), frozenset(self._written_files),
+                          frozenset(self._overridden_files), self.tree.counts(), self.skipped)
+
+    def changes_since(self, mark: WriterMark) -> WriterChanges:
+        produced = self.tree.produced - mark.produced
+        entries = self.manifest.entries if self.manifest is not None else {}
+        counts = tuple(now - then for now, then in zip(self.tree.counts(), mark.counts))
+        return WriterChanges(produced, {name: entries[name] for name in produced if name in entries},
+                             self._written_files - mark.written_files, self._overridden_files - mark.overridden_files,
+                             counts, self.skipped - mark.skipped)
+
+    def merge(self, changes: WriterChanges) -> None:
+        """Take in what a copy of this writer learnt writing other pages."""
+        self.tree.merge(changes.produced, changes.counts)
+        if self.manifest is not None:
+            self.manifest.entries.update(changes.manifest_entries)
+        self._written_files |= changes.written_files
+        self._overridden_files |= changes.overridden_files
+        self.skipped += changes.skipped
+
     def relative(self, filename: str) -> str:
+        prefix = os.path.join(self.output_path, "")
+        if filename.startswith(prefix):  # as Pelican's writer joins them: the quick way
+            return filename[len(prefix):].replace(os.sep, "/")
         return Path(os.path.relpath(filename, self.output_path)).as_posix()
 
     def finish(self, pelican_object=None) -> None:
@@ -249,6 +309,25 @@ class IncrementalWriter(Writer):
         logger.info("pages: %d not rendered (inputs unchanged); files: %d left as they were, %d copied from the "
                     "published site, %d written, %d removed", self.skipped, tree.untouched, tree.copied,
                     tree.written, tree.removed)
+
+
+@dataclass(frozen=True)
+class WriterMark:
+    produced: frozenset[str]
+    written_files: frozenset[str]
+    overridden_files: frozenset[str]
+    counts: tuple[int, ...]
+    skipped: int
+
+
+@dataclass(frozen=True)
+class WriterChanges:
+    produced: set[str]
+    manifest_entries: dict[str, list]
+    written_files: set[str]
+    overridden_files: set[str]
+    counts: tuple[int, ...]
+    skipped: int
 
 
 class _BufferedFile(io.StringIO):

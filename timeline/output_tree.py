@@ -27,7 +27,8 @@ class OutputTree:
         self.root = Path(root)
         published = Path(published) if published else None
         self.in_place = published is None or os.path.realpath(published) == os.path.realpath(self.root)
-        self.published = None if self.in_place else published
+        # No published site yet (a first build): nothing to compare with or copy, and no file to look for.
+        self.published = None if self.in_place or not published.is_dir() else published
         # What was there before this build: a file still so at the end was not produced by it.
         self.before = {} if self.in_place else snapshot(self.root)
         self.produced: set[str] = set()
@@ -76,6 +77,16 @@ class OutputTree:
         else:
             target.write_bytes(data)
         self.written += 1
+
+    def counts(self) -> tuple[int, int, int]:
+        return self.untouched, self.copied, self.written
+
+    def merge(self, produced: set[str], counts: tuple[int, int, int]) -> None:
+        """Files another process produced in this tree, and its counts."""
+        self.produced |= produced
+        self.untouched += counts[0]
+        self.copied += counts[1]
+        self.written += counts[2]
 
     def finish(self, keep: frozenset[str] = frozenset()) -> None:
         """Remove what the build did not produce; give files others wrote (Pelican's static files) their published time.

@@ -48,6 +48,7 @@ class Fingerprints:
         self._memo: dict[int, tuple[object, bytes]] = {}
         self._walking: set[int] = set()
         self._walked_types: set[type] = set()  # dataclasses whose repr showed an address: walked field by field
+        self._strings: dict[str, bytes] = {}  # str → its token
 
     def digest(self, *values) -> str:
         """The hex digest of some values together."""
@@ -74,6 +75,12 @@ class Fingerprints:
         Tokens concatenate without ambiguity (each says where it ends), so a digest over several is one over the values.
         """
         kind = type(value)
+        if kind is str:  # the most frequent by far (names, keys, addresses): each spelled out once per build
+            token = self._strings.get(value)
+            if token is None:
+                text = repr(value)
+                token = self._strings[value] = f"str{len(text)}:{text}".encode("utf-8", "surrogatepass")
+            return token
         if kind in _PLAIN:
             text = repr(value)
             return f"{kind.__name__}{len(text)}:{text}".encode("utf-8", "surrogatepass")
@@ -107,12 +114,8 @@ class Fingerprints:
             return None
         if kind is tuple or kind is list:
             # Only plain items, or dataclasses not known to hold objects: a failed repr of a long list costs.
-            walked = self._walked_types
-            for item in value:
-                item_kind = type(item)
-                if item_kind in walked or not (item_kind in _PLAIN or item_kind is tuple or
-                                               _field_names(item_kind) is not None or isinstance(item, date)):
-                    return None
+            if not all(self._reprable(item) for item in value):
+                return None
         elif _field_names(kind) is None or hasattr(value, "__fingerprint__"):
             return None
         text = repr(value)
@@ -121,6 +124,18 @@ class Fingerprints:
                 self._walked_types.add(kind)
             return None
         return f"{kind.__module__}.{kind.__qualname__}:{text}"
+
+    def _reprable(self, item) -> bool:
+        """Whether an item of a tuple may be spelled out by its repr: not a value that says itself how it is
+        digested (`__fingerprint__`, made once and memoized), nor one known to hold objects."""
+        kind = type(item)
+        if kind in _PLAIN or isinstance(item, date):
+            return True
+        if kind in self._walked_types or hasattr(kind, "__fingerprint__"):
+            return False
+        if kind is tuple:
+            return all(self._reprable(part) for part in item)
+        return _field_names(kind) is not None
 
     def _parts(self, value) -> bytes:
         kind = type(value)

@@ -8,7 +8,10 @@ What each page shows is computed in `views`; the file formats live in their
 own modules (feeds, calendar_export, timelinejs, export).
 
 Builds are incremental: extraction reads from the cache at TIMELINE_CACHE_PATH,
-and the writer (`incremental`) renders only pages whose inputs changed.
+and the writer (`incremental`) renders only pages whose inputs changed. With
+TIMELINE_JOBS above 1, dates are read in other processes while Pelican reads the
+articles (`date_prefetch`), and a second process writes part of the
+timeline's pages while Pelican writes its article pages (`parallel_pages`).
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ import fnmatch
 import json
 import logging
 import os
+import weakref
 from collections import Counter
 from html import escape
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
@@ -34,12 +39,15 @@ from .build_log import install_article_problems
 from .cache import ExtractionCache
 from .calendar_export import timeline_to_ical
 from .corrections import find_corrections
+from .date_prefetch import drop_leftovers, jobs_of, start_reading_dates, take_started
 from .display import DateFormatter, mention_label
 from .export import events_csv, timeline_to_json
 from .feeds import FeedInfo, entry_html, events_atom
+from .fragment_cache import FragmentCache
 from .incremental import IncrementalWriter
 from .lazy_values import Deferred, MarkedText
 from .model import Event, Mention, Timeline
+from .parallel_pages import MIN_PAGES, EarlyShare, write_pages
 from .progress import progress_bar
 from .structured_data import event_json_ld, json_script
 from .timeline import NOT_ARTICLES, build_timeline
@@ -57,6 +65,10 @@ from .views import (
 )
 
 logger = logging.getLogger(__name__)
+
+# What rendering and writing one of Pelican's article pages costs, in the timeline's pages (an event page,
+# a redirect): the article pages are longer and mark every date.
+ARTICLE_PAGE_COST = 2
 
 # Every setting the plugin reads, with the value it has when pelicanconf.py is silent.
 # docs/settings.md explains each one.
@@ -156,6 +168,8 @@ def text_to_html(text: str) -> str:
 class TimelineGenerator(Generator):
     """Builds the timeline from the articles Pelican read, and writes its pages and files."""
 
+    early: EarlyShare | None = None  # the pages a child process is writing already
+
     def generate_context(self):
         pages = self.context.get("articles", [])
         self.dates = DateFormatter(self.setting("TIMELINE_DATE_FORMATS"))
@@ -189,11 +203,16 @@ class TimelineGenerator(Generator):
         # In path order: build_timeline gives a repeated slug its -2 in the order it is given.
         paths = sorted([Path(page.source_path) for page in pages] + self.undated_articles())
         folder = self.setting("TIMELINE_CACHE_PATH")
-        cache = ExtractionCache(Path(folder) / "extraction") if folder else None
-        jobs = int(self.setting("TIMELINE_JOBS") or 0) or os.cpu_count() or 1
-        with progress_bar("Reading dates") as progress:
-            timeline = build_timeline(paths, corrections=find_corrections([Path(self.settings["PATH"])]),
-                                      cache=cache, jobs=jobs, progress=progress)
+        cache, pool = take_started(self.settings)
+        if cache is None and folder:
+            cache = ExtractionCache(Path(folder) / "extraction")
+        try:
+            with progress_bar("Reading dates") as progress:
+                timeline = build_timeline(paths, corrections=find_corrections([Path(self.settings["PATH"])]),
+                                          cache=cache, jobs=self.jobs, progress=progress)
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         if cache is not None:
             logger.info("extraction cache: %d articles from the cache, %d read", cache.hits, cache.misses)
         for warning in timeline.warnings + tuple(self.files_not_read()):
@@ -237,19 +256,38 @@ class TimelineGenerator(Generator):
         return warnings
 
     def generate_output(self, writer):
-        self.write_timeline(writer)
-        self.write_list(writer, "key", self.setting("TIMELINE_KEY_EVENTS_SAVE_AS"),
-                        self.setting("TIMELINE_KEY_EVENTS_URL"), "Key events", self.key)
+        pages = self.pages(writer)
+        with progress_bar("Writing pages") as progress:
+            early, self.early = self.early, None
+            if early is not None:
+                early.finish(writer, pages, max(1, self.jobs - 1), progress)
+            else:
+                write_pages(writer, pages, self.jobs, progress)
+
+    def pages(self, writer) -> list:
+        """A call writing each page and file; with --jobs they are shared among processes (`parallel_pages`)."""
+        pages = [partial(self.write_timeline, writer),
+                 partial(self.write_list, writer, "key", self.setting("TIMELINE_KEY_EVENTS_SAVE_AS"),
+                         self.setting("TIMELINE_KEY_EVENTS_URL"), "Key events", self.key)]
         for index, month in enumerate(self.months):
-            self.write_list(writer, "month", month.save_as, month.url, month.title, month.entries,
-                            previous=self.months[index - 1] if index else None,
-                            next=self.months[index + 1] if index + 1 < len(self.months) else None)
-        for actor in self.actors:
-            self.write_list(writer, "actor", actor.save_as, actor.url, actor.title, actor.entries)
-        self.write_page(writer, "months", "TIMELINE_MONTHS")
-        self.write_page(writer, "actors", "TIMELINE_ACTORS")
-        self.write_events(writer)
-        self.write_files(writer)
+            pages.append(partial(self.write_list, writer, "month", month.save_as, month.url, month.title, month.entries,
+                                 previous=self.months[index - 1] if index else None,
+                                 next=self.months[index + 1] if index + 1 < len(self.months) else None))
+        pages += [partial(self.write_list, writer, "actor", actor.save_as, actor.url, actor.title, actor.entries)
+                  for actor in self.actors]
+        pages += [partial(self.write_page, writer, "months", "TIMELINE_MONTHS"),
+                  partial(self.write_page, writer, "actors", "TIMELINE_ACTORS")]
+        return pages + self.event_pages(writer) + self.data_files(writer)
+
+    def start_early_share(self, make_writer) -> None:
+        """Fork a child that writes part of the pages while Pelican writes its article pages (`EarlyShare`)."""
+        count = len(self.pages(None))
+        if self.jobs < 2 or count < MIN_PAGES:
+            return
+        # Balance the two processes: the parent also writes Pelican's article pages, each costing about
+        # ARTICLE_PAGE_COST of the timeline's pages.
+        articles = ARTICLE_PAGE_COST * len(self.context.get("articles", []))
+        self.early = EarlyShare.start(make_writer, self.pages, min(0.9, (count + articles) / (2 * count)))
 
     # --- pages
 
@@ -273,15 +311,13 @@ class TimelineGenerator(Generator):
                           kind=kind, list_title=title, shown=entries,
                           years=group_by_date(entries, self.dates), filter_actors=actors_of(entries), **values)
 
-    def write_events(self, writer):
+    def event_pages(self, writer) -> list:
+        """A call writing each event's page (and its old ids' redirects)."""
         template = self.get_template(self.setting("TIMELINE_EVENT_TEMPLATE"))
         redirect = self.get_template("redirect")
         live = {entry.id for entry in self.entries}
-        with progress_bar("Writing events") as progress:
-            for index, entry in enumerate(self.entries):
-                self.write_event(writer, template, redirect, live, index, entry)
-                if progress and index % 100 == 0:
-                    progress(index, len(self.entries))
+        return [partial(self.write_event, writer, template, redirect, live, index, entry)
+                for index, entry in enumerate(self.entries)]
 
     def write_event(self, writer, template, redirect, live: set[str], index: int, entry: EventEntry):
         writer.write_file(
@@ -319,7 +355,8 @@ class TimelineGenerator(Generator):
             if enabled and self.setting(setting)
         ]
 
-    def write_files(self, writer):
+    def data_files(self, writer) -> list:
+        """A call writing each feed and export."""
         events = self.timeline.events
         writers = {
             "TIMELINE_JSON_SAVE_AS": lambda: json.dumps(timeline_to_json(self.timeline), indent=2, ensure_ascii=False) + "\n",
@@ -335,13 +372,14 @@ class TimelineGenerator(Generator):
         }
         # What each file is made from (besides the settings): unchanged, it is not made again.
         inputs = {"TIMELINE_JSON_SAVE_AS": (self.timeline.events, self.timeline.articles, self.timeline.warnings)}
-        for file in self.context["timeline_files"]:
-            self.write_text(writer, file["path"], inputs.get(file["setting"], (self.timeline.events, self.entries)),
-                            writers[file["setting"]])
+        files = [partial(self.write_text, writer, file["path"],
+                         inputs.get(file["setting"], (self.timeline.events, self.entries)), writers[file["setting"]])
+                 for file in self.context["timeline_files"]]
         search = self.setting("TIMELINE_SEARCH_SAVE_AS")
         if search:
-            self.write_text(writer, search, (self.entries,), lambda: json.dumps(
-                search_index(self.entries), ensure_ascii=False, separators=(",", ":")) + "\n")
+            files.append(partial(self.write_text, writer, search, (self.entries,), lambda: json.dumps(
+                search_index(self.entries), ensure_ascii=False, separators=(",", ":")) + "\n"))
+        return files
 
     def atom(self) -> str:
         info = FeedInfo(
@@ -388,6 +426,10 @@ class TimelineGenerator(Generator):
         return mention_label(mention.first, mention.last, mention.granularity, mention.type, self.dates)
 
     # --- helpers
+
+    @property
+    def jobs(self) -> int:
+        return jobs_of(self.settings)
 
     def setting(self, name: str):
         return self.settings.get(name, DEFAULTS[name])
@@ -445,14 +487,31 @@ def actors_of(entries) -> list[tuple[str, str, int]]:
 # --- signal receivers: named module-level functions, because blinker holds only weak references
 
 
+# Each build's timeline generator, by its settings (which Pelican shares with its generators), from when
+# all contexts are made until the writer is asked for.
+_TIMELINES: weakref.WeakValueDictionary[int, TimelineGenerator] = weakref.WeakValueDictionary()
+
+
 def set_defaults(pelican_object):
+    drop_leftovers()  # of a build in this process that failed before it read its dates
     for name, value in DEFAULTS.items():
         pelican_object.settings.setdefault(name, value)
     # An article Pelican cannot read is a warning naming it, and the rest of the site is built.
     install_article_problems(pelican_object.settings["PATH"])
 
 
+def note_generators(generators):
+    for generator in generators:
+        if isinstance(generator, TimelineGenerator):
+            _TIMELINES[id(generator.settings)] = generator
+
+
 def add_writer(pelican_object):
+    # Asked for right before the pages are written, when every article is final: the moment to start
+    # writing the timeline's pages in a second process.
+    generator = _TIMELINES.pop(id(pelican_object.settings), None)
+    if generator is not None:
+        generator.start_early_share(partial(IncrementalWriter, pelican_object.output_path, settings=pelican_object.settings))
     return IncrementalWriter
 
 
@@ -469,6 +528,11 @@ def add_generator(pelican_object):
 def add_filters(generator):
     dates = DateFormatter(generator.settings.get("TIMELINE_DATE_FORMATS"))
     generator.env.filters["day"] = dates.day
+    # A new cache for each generator of each build: what it holds is made from this build's settings.
+    generator.env.globals["cached"] = FragmentCache()
+    # Each build makes its environments anew, so a template cannot change while one is used: no need to
+    # look at the templates' files again for each of thousands of pages (`extends`, `import`).
+    generator.env.auto_reload = False
 
 
 def register():
@@ -476,7 +540,9 @@ def register():
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(add_generator)
     signals.generator_init.connect(add_filters)
+    signals.all_generators_finalized.connect(note_generators)
     signals.get_writer.connect(add_writer)
     signals.article_generator_init.connect(unique_slugs.read_in_path_order)
+    signals.article_generator_init.connect(start_reading_dates)
     signals.content_object_init.connect(unique_slugs.on_content_made)
     signals.article_generator_pretaxonomy.connect(unique_slugs.warn_renamed)

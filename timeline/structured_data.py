@@ -47,6 +47,7 @@ def json_script(value) -> Markup:
     included) can close the element or open another: the result is safe in that
     context, which is why it may be marked safe.
     """
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+    # Compact: indented, json would run its pure-Python encoder, a fifth of an event page's time.
+    text = json.dumps(value, ensure_ascii=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

@@ -128,6 +128,24 @@ def extract(article: Article) -> tuple[list[Mention], list[Event]]:
 PARALLEL_THRESHOLD = 16
 
 
+def extract_batch(articles: list[Article], cache_folder: Path | None = None) -> list[tuple[list[Mention], list[Event]]]:
+    """`extract` of several articles: one task for a process pool, so that it pays for its round trip.
+
+    With `cache_folder`, the entries are saved there too, by the process that made them.
+    """
+    results = [extract(article) for article in articles]
+    if cache_folder is not None:
+        cache = ExtractionCache(cache_folder)
+        for article, (mentions, events) in zip(articles, results):
+            cache.save(article, mentions, events)
+    return results
+
+
+def batch_size(count: int, jobs: int) -> int:
+    """Articles per task: a few tasks per process, so that none waits long for the last."""
+    return max(1, count // (jobs * 8))
+
+
 def extract_all(
     articles: list[Article],
     cache: ExtractionCache | None,
@@ -137,19 +155,23 @@ def extract_all(
     """Every article's extraction, from the cache where it is there, in the articles' order."""
     results: list[tuple[list[Mention], list[Event]] | None] = [cache.load(a) if cache else None for a in articles]
     todo = [index for index, found in enumerate(results) if found is None]
-    done = len(articles) - len(todo)
+    if cache:  # extracted while Pelican read the articles (`ExtractionCache.prefetch`)
+        for index in todo:
+            results[index] = cache.take_prefetched(articles[index])
+    remaining = [index for index in todo if results[index] is None]
+    done = len(articles) - len(remaining)
     if progress:
         progress(done, len(articles))
-    if jobs > 1 and len(todo) >= PARALLEL_THRESHOLD:
+    if jobs > 1 and len(remaining) >= PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            fresh = pool.map(extract, [articles[i] for i in todo], chunksize=max(1, len(todo) // (jobs * 8)))
-            for index, found in zip(todo, fresh):
+            fresh = pool.map(extract, [articles[i] for i in remaining], chunksize=batch_size(len(remaining), jobs))
+            for index, found in zip(remaining, fresh):
                 results[index] = found
                 done += 1
                 if progress:
                     progress(done, len(articles))
     else:
-        for index in todo:
+        for index in remaining:
             results[index] = extract(articles[index])
             done += 1
             if progress:

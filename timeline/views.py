@@ -12,7 +12,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from itertools import groupby
 
@@ -57,6 +57,11 @@ class SourceLink:
     url: str  # the reporting sentence in the article's page, "" without a page
     quote: str  # that sentence, from the article's text
 
+    def __fingerprint__(self):
+        # What a page can show of it (`page_inputs`): the page is there to find the article's
+        # events by, and shows only through `url`, so its whole content is not digested.
+        return self.source, self.url, self.quote
+
 
 @dataclass(frozen=True)
 class EventEntry:
@@ -83,6 +88,15 @@ class EventEntry:
     @property
     def id(self) -> str:
         return self.event.id
+
+    def __fingerprint__(self):
+        # Every field, its links by what they show (`SourceLink`): plain values, which `page_inputs`
+        # digests in one go; each entry is on several pages (its own, its neighbours', lists, articles).
+        return tuple(tuple(link.__fingerprint__() for link in self.sources) if name == "sources" else getattr(self, name)
+                     for name in _ENTRY_FIELDS)
+
+
+_ENTRY_FIELDS = tuple(field.name for field in fields(EventEntry))
 
 
 @dataclass(frozen=True)
