@@ -196,14 +196,14 @@ def test_holidays():
     assert holiday(2024, 5, None, 1, -1, None) == date(2024, 5, 27)  # Memorial Day: the last Monday
 
 
-def test_wake_words_find_the_tokens_a_word_scan_would():
-    """The one-regex scan for trigger words agrees with a scan of every word."""
+def test_the_tokens_that_wake_a_look_are_trigger_words_and_numbers():
+    """Recognition looks around a trigger word, or a token beginning or ending with a digit."""
     rules = load_rules("en")
     text = "On Tuesday, New Year's Day 2024 (a.m.) the 3rd quarter-ending days; Dayton's Q3 mid-1990s x1y"
     expected = [
-        (m.start(), m.group(0))
-        for m in re.finditer(r"\w+", text)
-        if m.group(0).lower() in rules.patterns_by_word or m.group(0)[0].isdigit() or m.group(0)[-1].isdigit()
+        token
+        for token in re.findall(r"\w+", text)
+        if token.lower() in rules.patterns_by_word or token[0].isdigit() or token[-1].isdigit()
     ]
-    found = [(m.start(), m.group(0)) for m in rules.wake_words.finditer(text)]
-    assert found == expected
+    assert [token for token in re.findall(r"\w+", text) if rules.looks_woken_by(token)] == expected
+    assert "Dayton" not in expected and "x1y" not in expected

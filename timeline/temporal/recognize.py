@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
+from itertools import accumulate, compress
 from typing import Any
 
 from dateparser.date import DateDataParser
@@ -72,10 +73,13 @@ def recognize(text: str, rules: Rules | None = None) -> list[Candidate]:
     found: list[tuple[int, int, int, re.Match[str], Pattern]] = []
     looks = windows(text, rules)
     for order, pattern in enumerate(rules.patterns):
+        finditer = pattern.regex.finditer
+        has_context = pattern.not_before is not None or pattern.not_after is not None
         for window_start, window_end in looks[order]:
-            for match in pattern.regex.finditer(text, window_start, window_end):
-                if match.end() > match.start() and fits_context(text, match, pattern):
-                    found.append((match.start(), match.end(), order, match, pattern))
+            for match in finditer(text, window_start, window_end):
+                start, end = match.span()
+                if end > start and (not has_context or fits_context(text, match, pattern)):
+                    found.append((start, end, order, match, pattern))
     # The longest expression wins an overlap, then the pattern listed first.
     found.sort(key=lambda f: (f[0] - f[1], f[2]))
     taken: list[tuple[int, int, Candidate, bool]] = []
@@ -120,29 +124,35 @@ def windows(text: str, rules: Rules) -> list[list[tuple[int, int]]]:
     news has a date word every few hundred characters, so most of the text
     needs no look by most patterns.
     """
-    patterns = rules.patterns
-    spans: list[list[tuple[int, int]]] = [[] if not p.runs_everywhere else [(0, len(text))] for p in patterns]
-    by_word = rules.patterns_by_word
-    digit_patterns = tuple(i for i, p in enumerate(patterns) if p.reads_digits)
+    # The text is cut into runs of \w, each looked up in a cache of what it wakes: the split,
+    # the offsets and the look-ups all run in C, and Python sees only the tokens that wake
+    # something or are new. (A regex of all trigger words tries its alternatives at every
+    # character, and a Python loop over every word costs more still.)
+    parts = _WORDS.split(text)  # white space and punctuation, then a word, and so on
+    offsets = list(accumulate(map(len, parts)))  # where each part ends
+    words = parts[1::2]
+    woken = list(map(rules.token_looks.get, words))
+    if None in woken:
+        for index in [index for index, which in enumerate(woken) if which is None]:
+            woken[index] = rules.looks_woken_by(words[index])
+    looks: list[list[tuple[int, int]]] = [[] for _ in range(rules.look_count)]
     word_end = _WordEnds(text)
-    for word in rules.wake_words.finditer(text):
-        token = word.group(0)
-        which = by_word.get(token.lower(), ())
-        if token[0].isdigit() or token[-1].isdigit():
-            which = (*which, *digit_patterns)
-        if not which:
-            continue
+    for index in compress(range(len(words)), woken):
         # A window may begin inside a word (a pattern's \b and lookbehinds see the text
         # before it) but must not end inside one: "May" would match the start of "Mayor".
-        start = max(0, word.start() - REACH)
-        end = word_end.at(word.end() + REACH)
-        for index in which:
-            own = spans[index]
+        start = max(0, offsets[2 * index] - REACH)
+        end = word_end.at(offsets[2 * index + 1] + REACH)
+        for look in woken[index]:
+            own = looks[look]
             if own and start <= own[-1][1]:
                 own[-1] = (own[-1][0], end)
             else:
                 own.append((start, end))
-    return spans
+    everywhere = [(0, len(text))]
+    return [everywhere if look is None else looks[look] for look in rules.look_of_pattern]
+
+
+_WORDS = re.compile(r"(\w+)")
 
 
 class _WordEnds:

@@ -55,7 +55,8 @@ def resolve(spec: Spec, dct: date | None, tense: str | None, ref: Period | None,
         return None
     if found is None:
         return None
-    return replace(_finish(spec, found), keeps_reference=_compares(spec, ref))
+    finished = _finish(spec, found)  # keeps_reference False; a copy only to set it
+    return replace(finished, keeps_reference=True) if _compares(spec, ref) else finished
 
 
 def _compares(spec: Spec, ref: Period | None) -> bool:

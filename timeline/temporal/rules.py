@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 RULES_DIR = Path(__file__).parent / "rules"
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::([a-z_0-9]+))?\}")
+
+# Distinct words remembered by the caches below: an archive's vocabulary, bounded so that a
+# long run does not grow without end.
+_TOKEN_CACHE = 200_000
 
 
 @dataclass(frozen=True)
@@ -24,17 +28,35 @@ class WordList:
     name: str
     meanings: dict[str, Any]  # lowercased word → meaning, unless case-sensitive
     case_sensitive: bool
+    # word as written in a text → its meaning: the same few spellings recur in every article
+    _seen: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def meaning(self, word: str) -> Any:
+        try:
+            return self._seen[word]
+        except KeyError:
+            pass
         key = word if self.case_sensitive else word.lower()
         key = re.sub(r"\s+", " ", key)
-        return self.meanings[key]
+        found = self.meanings[key]
+        if len(self._seen) > _TOKEN_CACHE:
+            self._seen.clear()
+        self._seen[word] = found
+        return found
 
     def alternation(self) -> str:
-        # Longest first, so that "the day before yesterday" wins over "yesterday".
-        words = sorted(self.meanings, key=len, reverse=True)
-        body = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+        # As a trie ("day|days|daily" as "da(?:ys?|ily)"): the engine tries an alternation's
+        # words one by one at every position, and most patterns are a few lists long. The words
+        # that can match at one place are prefixes of each other, and the trie tries the longer
+        # first, as a list sorted longest first would: "the day before yesterday" wins over
+        # "yesterday", and backtracking meets the words in the same order.
+        body = _trie(list(self.meanings), _word_char)
         return f"(?-i:{body})" if self.case_sensitive else f"(?:{body})"
+
+
+def _word_char(char: str) -> str:
+    """A word's character in a pattern: a space stands for any run of white space."""
+    return r"\s+" if char == " " else re.escape(char)
 
 
 @dataclass(frozen=True)
@@ -66,10 +88,38 @@ class Rules:
     range_joins: tuple[tuple[str, str], ...]
     clock_joins: frozenset[str]  # what may stand between a time of day and its day
     patterns_by_word: dict[str, tuple[int, ...]]  # a trigger word → the patterns it wakes
-    wake_words: re.Pattern[str]  # the tokens worth a look: a trigger word, or one beginning or ending with a digit
+    # Patterns woken by the same words look at the same stretches of text, so recognition
+    # computes those once a "look": each pattern's look (None: it runs everywhere), the looks
+    # a trigger word wakes, and those a token beginning or ending with a digit wakes.
+    look_of_pattern: tuple[int | None, ...] = ()
+    looks_by_word: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    digit_looks: tuple[int, ...] = ()
+    # token as written → the looks it wakes; tokens repeat, and the test costs a lowercasing
+    token_looks: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def meaning(self, group: str, pattern: Pattern, text: str) -> Any:
         return self.words[pattern.groups[group]].meaning(text)
+
+    @property
+    def look_count(self) -> int:
+        return max((look for look in self.look_of_pattern if look is not None), default=-1) + 1
+
+    def looks_woken_by(self, token: str) -> tuple[int, ...]:
+        """The looks a word token (a run of \\w) wakes: its trigger word's, and the digit
+        patterns' where it begins or ends with a digit. Other tokens are not worth a look."""
+        found = self.token_looks.get(token)
+        if found is None:
+            lower = token.lower()
+            found = self.looks_by_word.get(lower, ())
+            # a digit pattern reads \d, a decimal digit; a trigger word ("3rd") wakes its
+            # looks whatever its digits are
+            decimal = token[0].isdecimal() or token[-1].isdecimal()
+            if decimal or (lower in self.patterns_by_word and (token[0].isdigit() or token[-1].isdigit())):
+                found = tuple(sorted({*found, *self.digit_looks}))
+            if len(self.token_looks) > _TOKEN_CACHE:
+                self.token_looks.clear()
+            self.token_looks[token] = found
+        return found
 
 
 @cache
@@ -91,6 +141,7 @@ def load_rules(language: str = "en") -> Rules:
     tense = {name: frozenset(values) for name, values in data["tense"].items()}
     joins = tuple((opener, connector) for opener, connector in data["range"]["joins"])
     by_word = _patterns_by_word(patterns)
+    look_of_pattern, looks_by_word, digit_looks = _looks(patterns)
     return Rules(
         language,
         words,
@@ -99,31 +150,39 @@ def load_rules(language: str = "en") -> Rules:
         joins,
         frozenset(data.get("clock", {}).get("joins", ())),
         by_word,
-        _wake_words(by_word),
+        look_of_pattern,
+        looks_by_word,
+        digit_looks,
     )
 
 
-def _wake_words(by_word: dict[str, tuple[int, ...]]) -> re.Pattern[str]:
-    """One regex that finds the tokens recognition looks around, so that the scan for them runs
-    in C rather than a Python loop over every word. The words go in as a trie ("day|days|
-    daily" as "da(?:ys?|ily)"): an alternation of hundreds of words tried one by one at every
-    character would cost more than it saves."""
-    words = _trie(sorted(by_word))
-    return re.compile(rf"(?<!\w)(?:{words}(?!\w)|\d\w*|\w*\d(?!\w))", re.IGNORECASE)
+def _looks(patterns: tuple[Pattern, ...]) -> tuple[tuple[int | None, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Patterns grouped by what wakes them (their trigger words, whether they read digits)."""
+    index: dict[tuple[frozenset[str], bool], int] = {}
+    look_of_pattern = tuple(
+        None if p.runs_everywhere else index.setdefault((p.triggers, p.reads_digits), len(index)) for p in patterns
+    )
+    by_word: dict[str, list[int]] = {}
+    for (triggers, _), look in index.items():
+        for word in triggers:
+            by_word.setdefault(word, []).append(look)
+    digit_looks = tuple(look for (_, digits), look in index.items() if digits)
+    return look_of_pattern, {word: tuple(looks) for word, looks in by_word.items()}, digit_looks
 
 
-def _trie(words: list[str]) -> str:
+def _trie(words: list[str], escape: Callable[[str], str] = re.escape) -> str:
     root: dict[str, dict] = {}
     for word in words:
         node = root
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_source(root) or "(?!)"
+    return _trie_source(root, escape) or "(?!)"
 
 
-def _trie_source(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _trie_source(child) for char, child in sorted(node.items()) if char]
+def _trie_source(node: dict[str, dict], escape: Callable[[str], str]) -> str:
+    # An optional tail ("(?:...)?") is greedy: a word's longer forms are tried before it ends.
+    branches = [escape(char) + _trie_source(child, escape) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"

@@ -23,8 +23,10 @@ PAST, PRESENT, FUTURE = "past", "present", "future"
 # Tokens: "won't" splits as "wo" + "n't" so that the modal stays visible.
 _TOKEN = re.compile(r"[A-Za-z]+(?=n't)|n't|'[A-Za-z]+|[A-Za-z]+|\d+|[^\sA-Za-z\d]")
 # A sentence ends at a stop, past a closing quote ("Tunis . ''" in tokenized text), but not at
-# the stop of an abbreviation: "10 p.m. CDT", "the U.S. Senate".
-_SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])[.!?](?:\s?[\"”’']{1,2})?\s+(?=[A-Z\"“`])|\n\s*\n")
+# the stop of an abbreviation: "10 p.m. CDT", "the U.S. Senate". The stop or line break comes
+# first and the look back at the letter before it after: a pattern that opens with a set of
+# characters lets the regex engine skip to them, instead of trying it at every character.
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])(?<!\b[A-Za-z].)(?:\s?[\"”’']{1,2})?\s+(?=[A-Z\"“`])|(?<=\n)\s*\n)")
 
 WINDOW_CHARS = 240  # a clause is rarely longer; a longer look only finds other clauses
 WINDOW_TOKENS = 16
