@@ -11,7 +11,9 @@ import re
 from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import feedparser
 import icalendar
@@ -20,6 +22,7 @@ import pytest
 from timeline.calendar_export import escape_text, fold
 from timeline.cli import main as cli_main
 from timeline.display import DateFormatter
+from timeline.feeds import FeedInfo, events_atom
 from timeline.site import build
 from timeline.structured_data import json_script
 
@@ -320,6 +323,21 @@ def test_atom_feed_parses(site, data):
     for entry in feed.entries:
         target = site / entry.link / "index.html"
         assert target.is_file(), entry.link
+
+
+def test_atom_feed_is_the_text_elementtree_writes():
+    """The feed is written as text; it must stay the bytes ElementTree wrote, escaping and all."""
+    # (No carriage return: the parser reads it as a line end, so it would not come back as it went.)
+    awkward = ['Tom & Jerry <b>"quoted"</b>', "tab\there\nline", "", "é ü 😀", "]]> &amp;"]
+    events = [SimpleNamespace(id=f"e{i}", summary=text if i % 2 else "", text=text or "t", actors=(text, "X") if text else (),
+                              start=date(2024, 1, 1 + i), sources=[SimpleNamespace(published=date(2024, 2, 1 + i % 4))])
+              for i, text in enumerate(awkward * 2)]
+    for info in (FeedInfo('T & "t"', "<A>"), FeedInfo("", "", site_url="https://x.org", self_path="feeds/a.atom", home_path="t/")):
+        for shown in (events, []):
+            text = events_atom(shown, info, lambda event: f"events/{event.id}/", lambda event: "<p>" + event.text)
+            ElementTree.register_namespace("", "http://www.w3.org/2005/Atom")
+            tree = ElementTree.fromstring(text.encode("utf-8"))
+            assert ElementTree.tostring(tree, encoding="unicode", xml_declaration=True) + "\n" == text
 
 
 def test_icalendar_parses(site, data):

@@ -68,6 +68,8 @@ def fold(line: str) -> str:
     Cuts fall between characters, never inside a UTF-8 sequence.
     """
     if line.isascii():  # one octet a character: cut by length (most lines, and much faster)
+        if len(line) <= LINE_LIMIT:
+            return line
         rest = range(LINE_LIMIT, len(line), LINE_LIMIT - 1)
         return "\r\n ".join([line[:LINE_LIMIT], *(line[i : i + LINE_LIMIT - 1] for i in rest)])
     parts, current, size = [], [], 0

@@ -47,33 +47,36 @@ def feed_order(events: Sequence[Event]) -> list[Event]:
 
 def events_atom(events: Sequence[Event], info: FeedInfo, path_of: Callable[[Event], str],
                 content_of: Callable[[Event], str]) -> str:
-    """The feed document. `path_of` gives an event page's path in the site, `content_of` its HTML."""
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(_q("feed"))
+    """The feed document. `path_of` gives an event page's path in the site, `content_of` its HTML.
+
+    Written as text, element by element, the way ElementTree writes an indented tree (the
+    feed was made with it, and subscribers' readers saw those bytes): building the tree cost
+    more than every other export of the site together.
+    """
     ordered = feed_order(events)
-    _text(feed, "id", _url(info, info.home_path) if info.site_url else f"tag:{info.tag_authority}:timeline")
-    _text(feed, "title", info.title)
-    _text(feed, "updated", _timestamp(max((newest_report(e) for e in ordered if newest_report(e)), default=None)))
-    author = ET.SubElement(feed, _q("author"))
-    _text(author, "name", info.author)
-    _link(feed, _url(info, info.home_path), "alternate", "text/html")
+    lines = [_DECLARATION, f'<feed xmlns="{ATOM}">',
+             _text(1, "id", _url(info, info.home_path) if info.site_url else f"tag:{info.tag_authority}:timeline"),
+             _text(1, "title", info.title),
+             _text(1, "updated", _timestamp(max((newest_report(e) for e in ordered if newest_report(e)), default=None))),
+             "  <author>", _text(2, "name", info.author), "  </author>",
+             _link(1, _url(info, info.home_path), "alternate", "text/html")]
     if info.self_path and info.site_url:
-        _link(feed, _url(info, info.self_path), "self", "application/atom+xml")
-    _text(feed, "generator", "timeline")
+        lines.append(_link(1, _url(info, info.self_path), "self", "application/atom+xml"))
+    lines.append(_text(1, "generator", "timeline"))
     for event in ordered:
-        entry = ET.SubElement(feed, _q("entry"))
         page = _url(info, path_of(event))
-        _text(entry, "id", page if info.site_url else f"tag:{info.tag_authority}:event:{event.id}")
-        _text(entry, "title", event.summary or event.text)
-        _text(entry, "updated", _timestamp(newest_report(event) or event.start))
-        _link(entry, page, "alternate", "text/html")
-        for actor in event.actors:
-            ET.SubElement(entry, _q("category"), term=actor)
-        _text(entry, "summary", event.text)
+        lines += ["  <entry>",
+                  _text(2, "id", page if info.site_url else f"tag:{info.tag_authority}:event:{event.id}"),
+                  _text(2, "title", event.summary or event.text),
+                  _text(2, "updated", _timestamp(newest_report(event) or event.start)),
+                  _link(2, page, "alternate", "text/html")]
+        lines += [f'    <category term="{_escape_attribute(actor)}" />' for actor in event.actors]
+        lines.append(_text(2, "summary", event.text))
         # type="html": the markup is written as escaped text, which is what Atom expects.
-        _text(entry, "content", content_of(event), type="html")
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+        lines.append(_text(2, "content", content_of(event), ' type="html"'))
+        lines.append("  </entry>")
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
 
 
 def entry_html(entry: EventEntry) -> str:
@@ -87,18 +90,23 @@ def entry_html(entry: EventEntry) -> str:
     return f"<p><strong>{escape(entry.when)}</strong>{upcoming}</p><p>{sentence}</p><p>Reported in: {sources}</p>"
 
 
-def _q(name: str) -> str:
-    return f"{{{ATOM}}}{name}"
+# The XML declaration as ElementTree writes it (it names the locale's preferred encoding, as the feed always has).
+_DECLARATION = ET.tostring(ET.Element("feed"), encoding="unicode", xml_declaration=True).split("\n", 1)[0]
+# ElementTree's own escaping of text and of attribute values, so the bytes stay those it wrote.
+_escape_text = ET._escape_cdata
+_escape_attribute = ET._escape_attrib
 
 
-def _text(parent: ET.Element, name: str, text: str, **attributes) -> ET.Element:
-    element = ET.SubElement(parent, _q(name), attributes)
-    element.text = text
-    return element
+def _text(depth: int, name: str, text: str | None, attributes: str = "") -> str:
+    """An element holding text, on its own line at `depth`; empty, it closes itself, as ElementTree writes it."""
+    if not text:
+        return f"{'  ' * depth}<{name}{attributes} />"
+    return f"{'  ' * depth}<{name}{attributes}>{_escape_text(text)}</{name}>"
 
 
-def _link(parent: ET.Element, href: str, rel: str, media_type: str) -> None:
-    ET.SubElement(parent, _q("link"), href=href, rel=rel, type=media_type)
+def _link(depth: int, href: str, rel: str, media_type: str) -> str:
+    return (f'{"  " * depth}<link href="{_escape_attribute(href)}" rel="{_escape_attribute(rel)}" '
+            f'type="{_escape_attribute(media_type)}" />')
 
 
 def _url(info: FeedInfo, path: str) -> str:
@@ -106,7 +114,10 @@ def _url(info: FeedInfo, path: str) -> str:
     if info.site_url:
         return f"{info.site_url}/{path}"
     folder = posixpath.dirname(info.self_path)
-    relative = posixpath.relpath(path or ".", folder or ".")
+    if not folder and not path.startswith("/") and ".." not in path.split("/"):
+        relative = posixpath.normpath(path or ".")  # what relpath makes of it, without its two abspath calls
+    else:
+        relative = posixpath.relpath(path or ".", folder or ".")
     return "./" if relative == "." else relative + ("/" if path.endswith("/") else "")
 
 

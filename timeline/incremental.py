@@ -75,13 +75,13 @@ class PageManifest:
             entries = {}
         return cls(path, entries)
 
-    def matches(self, name: str, digest: str, file: Path | None) -> bool:
+    def matches(self, name: str, digest: str, file: str | None) -> bool:
         """`file` was made from `digest`, and nobody has touched it since."""
         entry = self.entries.get(name)
         if not entry or entry[0] != digest or file is None:
             return False
         try:
-            stat = file.stat()
+            stat = os.stat(file)
         except OSError:
             return False
         return [stat.st_ino, stat.st_size, stat.st_mtime_ns] == entry[1:]
@@ -166,9 +166,12 @@ class IncrementalWriter(Writer):
         for variable in reads - PER_PAGE_VARIABLES - values.keys():
             if variable in context and context[variable] is not self.settings.get(variable):
                 values[variable] = context[variable]
+        of = self.fingerprints.of
         try:
-            parts = [self.fingerprints.of((self._build, name, template.name, bool(relative_urls), url))]
-            parts += [self.fingerprints.of(key) + self.fingerprints.page_value(values[key]) for key in sorted(values)]
+            # Tokens say where they end, so joined they stand for the page's inputs in order
+            # (cheaper than the token of a tuple of them, which is digested again for each page).
+            parts = [self._build, of(name), of(template.name), of(bool(relative_urls)), of(url)]
+            parts += [of(key) + self.fingerprints.page_value(values[key]) for key in sorted(values)]
         except Unknowable:
             return None
         return hashlib.sha256(b"".join(parts)).hexdigest()
@@ -177,14 +180,14 @@ class IncrementalWriter(Writer):
         """Make `name` right without rendering it, when a manifest knows the file made from `digest`."""
         if digest is None or self.manifest is None:
             return False
-        if self.manifest.matches(name, digest, self.tree.file(name)):
-            self.tree.keep(name)
+        if self.manifest.matches(name, digest, self.tree.path(name)):
+            self.tree.keep(name)  # its entry stays as it is: the same digest, the same file
         elif self.published_manifest is not None and self.published_manifest.matches(
-                name, digest, self.tree.published_file(name)):
+                name, digest, self.tree.published_path(name)):
             self.tree.copy_published(name)
+            self.manifest.record(name, digest, self.tree.file(name))
         else:
             return False
-        self.manifest.record(name, digest, self.tree.file(name))
         self.skipped += 1
         return True
 

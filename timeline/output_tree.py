@@ -29,6 +29,7 @@ class OutputTree:
         self.in_place = published is None or os.path.realpath(published) == os.path.realpath(self.root)
         # No published site yet (a first build): nothing to compare with or copy, and no file to look for.
         self.published = None if self.in_place or not published.is_dir() else published
+        self._root, self._published = os.fspath(self.root), self.published and os.fspath(self.published)
         # What was there before this build: a file still so at the end was not produced by it.
         self.before = {} if self.in_place else snapshot(self.root)
         self.produced: set[str] = set()
@@ -39,6 +40,13 @@ class OutputTree:
 
     def published_file(self, name: str) -> Path | None:
         return self.published / name if self.published else None
+
+    # The same as strings, for the thousands of files a build only looks at (a Path costs more than the stat).
+    def path(self, name: str) -> str:
+        return os.path.join(self._root, name)
+
+    def published_path(self, name: str) -> str | None:
+        return os.path.join(self._published, name) if self._published else None
 
     def keep(self, name: str) -> None:
         """The file already in the build folder is the right one."""

@@ -19,6 +19,7 @@ import functools
 import hashlib
 import re
 import types
+import weakref
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from enum import Enum
@@ -227,13 +228,28 @@ def template_reads(environment, name: str) -> frozenset[str] | None:
             continue
         seen.add(current)
         try:
-            source = environment.loader.get_source(environment, current)[0]
-            tree = environment.parse(source)
-            found |= meta.find_undeclared_variables(tree)
+            reads, referenced = _own_reads(environment, current)
         except (TemplateError, OSError):
             return None
-        for referenced in meta.find_referenced_templates(tree):
-            if referenced is None:  # a template chosen at render time: anything may be read
-                return None
-            pending.append(referenced)
+        if None in referenced:  # a template chosen at render time: anything may be read
+            return None
+        found |= reads
+        pending.extend(referenced)
     return frozenset(found)
+
+
+# Each environment's templates as last analysed: name → (source, variables read, templates referenced).
+# Every page template extends base.html, whose parse would otherwise be repeated for each of them.
+_ANALYSED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _own_reads(environment, name: str) -> tuple[frozenset[str], tuple[str | None, ...]]:
+    """The variables one template reads from its context, and the templates it names (None: chosen at render time)."""
+    source = environment.loader.get_source(environment, name)[0]
+    known = _ANALYSED.setdefault(environment, {}).get(name)
+    if known is not None and known[0] == source:
+        return known[1], known[2]
+    tree = environment.parse(source)
+    reads, referenced = frozenset(meta.find_undeclared_variables(tree)), tuple(meta.find_referenced_templates(tree))
+    _ANALYSED[environment][name] = (source, reads, referenced)
+    return reads, referenced

@@ -359,12 +359,11 @@ class TimelineGenerator(Generator):
         """A call writing each feed and export."""
         events = self.timeline.events
         writers = {
-            "TIMELINE_JSON_SAVE_AS": lambda: json.dumps(timeline_to_json(self.timeline), indent=2, ensure_ascii=False) + "\n",
+            "TIMELINE_JSON_SAVE_AS": lambda: data_json(timeline_to_json(self.timeline)),
             "TIMELINE_CSV_SAVE_AS": lambda: events_csv(self.timeline),
-            "TIMELINE_TIMELINEJS_SAVE_AS": lambda: json.dumps(
+            "TIMELINE_TIMELINEJS_SAVE_AS": lambda: data_json(
                 timeline_to_timelinejs(events, self.setting("TIMELINE_TITLE"), self.setting("TIMELINE_DESCRIPTION"),
-                                       self.when, self.absolute_event_url if self.site_url else None),
-                indent=2, ensure_ascii=False) + "\n",
+                                       self.when, self.absolute_event_url if self.site_url else None)),
             "TIMELINE_ATOM_SAVE_AS": self.atom,
             "TIMELINE_ICS_SAVE_AS": lambda: timeline_to_ical(
                 events, self.setting("TIMELINE_TITLE"), self.describe,
@@ -461,6 +460,12 @@ class TimelineGenerator(Generator):
         """An event in plain text, for calendars."""
         sources = "; ".join(dict.fromkeys(source.title for source in event.sources))
         return f"{self.when(event)}: {event.text}\n\nReported in: {sources}"
+
+
+def data_json(value) -> str:
+    """A data file's JSON, compact: programs read it, and without indentation the standard library
+    encodes in C, several times faster on the thousands of events a large story has."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def structured_data(entry: EventEntry, url: str, site_name: str):

@@ -11,7 +11,7 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from itertools import groupby
@@ -168,9 +168,18 @@ class PageFinder:
         self.realpath = realpath
         self.by_path = {realpath(page.source_path): page for page in pages}
         self.by_slug = {page.slug: page for page in pages}
+        self._urls: dict[int, str] = {}  # by id: the pages live as long as this finder
 
     def __call__(self, source: Source):
         return self.by_path.get(self.realpath(source.path)) or self.by_slug.get(source.article)
+
+    def url(self, page) -> str:
+        """A page's address, made once: Pelican formats `page.url` from the settings at every read."""
+        try:
+            return self._urls[id(page)]
+        except KeyError:
+            url = self._urls[id(page)] = page.url
+            return url
 
 
 def build_entries(timeline: Timeline, pages, urls: SiteUrls, dates: DateFormatter, split_by_month: bool) -> list[EventEntry]:
@@ -193,16 +202,19 @@ def build_entries(timeline: Timeline, pages, urls: SiteUrls, dates: DateFormatte
             upcoming=newest is not None and event.start > newest,
             listed_at=f"{listed_on}#{event.id}", month=month,
             before=before, expression=expression, after=after,
-            sources=tuple(source_link(source, find_page(source), texts, realpath) for source in event.sources),
+            sources=tuple(source_link(source, find_page(source), texts, realpath, find_page.url)
+                          for source in event.sources),
             actors=tuple(ActorLink(name, slugs[name], urls.actor.of(slug=slugs[name])[0]) for name in event.actors),
         ))
     return entries
 
 
-def source_link(source: Source, page, texts: dict[str, str], realpath=os.path.realpath) -> SourceLink:
+def source_link(source: Source, page, texts: dict[str, str], realpath: Callable[[str], str],
+                url_of: Callable[[object], str]) -> SourceLink:
+    """Where an event's source is shown: the article page's sentence; `url_of(page)` is the page's address."""
     text = texts.get(realpath(source.path), "")
     quote = text[source.sentence_start : source.sentence_end].strip()
-    url = f"{page.url}#{sentence_anchor(source.sentence_start)}" if page is not None else ""
+    url = f"{url_of(page)}#{sentence_anchor(source.sentence_start)}" if page is not None else ""
     return SourceLink(source, page, url, quote)
 
 
