@@ -10,7 +10,8 @@ import pytest
 
 from timeline.cli import main
 
-REPOSITORY = Path(__file__).resolve().parents[1]
+from .conftest import settings_file
+
 
 GOOD = {
     "good-one.md": "Title: Good one\nDate: 2024-08-30\nSlug: good-one\n\nOn Tuesday, the ministers met in Brussels.\n",
@@ -38,20 +39,7 @@ BAD_INPUTS = {
 
 @pytest.fixture
 def settings(tmp_path) -> Path:
-    conf = tmp_path / "pelicanconf.py"
-    conf.write_text(
-        "\n".join(
-            [
-                f"exec(open({str(REPOSITORY / 'pelicanconf.py')!r}, encoding='utf-8').read())",
-                f"THEME = {str(REPOSITORY / 'theme')!r}",
-                f"PLUGIN_PATHS = [{str(REPOSITORY)!r}]",
-                f"TIMELINE_CACHE_PATH = {str(tmp_path / 'cache')!r}",
-            ]
-        )
-        + "\n",
-        encoding="utf-8",
-    )
-    return conf
+    return settings_file(tmp_path, TIMELINE_CACHE_PATH=str(tmp_path / "cache"))
 
 
 @pytest.mark.parametrize("case", list(BAD_INPUTS), ids=list(BAD_INPUTS))

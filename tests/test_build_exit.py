@@ -14,7 +14,8 @@ import pytest
 import timeline.pelican as plugin
 from timeline.cli import main
 
-REPOSITORY = Path(__file__).resolve().parents[1]
+from .conftest import settings_file
+
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
 
 GOOD = "Title: Good\nDate: 2024-08-30\nSlug: good\n\nOn Tuesday, the ministers met in Brussels.\n"
@@ -24,14 +25,7 @@ BAD_DATE = "Title: Bad header\nDate: sometime last spring\nSlug: bad-header\n\nT
 
 @pytest.fixture
 def conf(tmp_path) -> Path:
-    conf = tmp_path / "pelicanconf.py"
-    conf.write_text("\n".join([
-        f"exec(open({str(REPOSITORY / 'pelicanconf.py')!r}, encoding='utf-8').read())",
-        f"THEME = {str(REPOSITORY / 'theme')!r}",
-        f"PLUGIN_PATHS = [{str(REPOSITORY)!r}]",
-        f"TIMELINE_CACHE_PATH = {str(tmp_path / 'cache')!r}",
-    ]) + "\n", encoding="utf-8")
-    return conf
+    return settings_file(tmp_path, TIMELINE_CACHE_PATH=str(tmp_path / "cache"))
 
 
 def content(tmp_path: Path, **articles: str) -> Path:

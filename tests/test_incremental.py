@@ -22,7 +22,8 @@ import timeline.timeline as pipeline
 from timeline.cache import ExtractionCache
 from timeline.site import build
 
-REPOSITORY = Path(__file__).resolve().parents[1]
+from .conftest import REPOSITORY, settings_file
+
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
 
 # About a library, not the bridge: it shares no event with the fixture articles. Dated inside
@@ -37,16 +38,9 @@ Librarian Ada Brooks said on Thursday that the reading room would stay open late
 """
 
 
-def settings_file(folder: Path) -> Path:
-    """The project's settings, with its paths made absolute and the caches in `folder`."""
-    conf = folder / "pelicanconf.py"
-    conf.write_text("\n".join([
-        f"exec(open({str(REPOSITORY / 'pelicanconf.py')!r}, encoding='utf-8').read())",
-        f"THEME = {str(REPOSITORY / 'theme')!r}",
-        f"PLUGIN_PATHS = [{str(REPOSITORY)!r}]",
-        f"TIMELINE_CACHE_PATH = {str(folder / 'cache')!r}",
-    ]) + "\n", encoding="utf-8")
-    return conf
+def project_settings(folder: Path) -> Path:
+    """The project's settings, with the caches in `folder`."""
+    return settings_file(folder, TIMELINE_CACHE_PATH=str(folder / "cache"))
 
 
 @pytest.fixture
@@ -54,7 +48,7 @@ def project(tmp_path) -> tuple[Path, Path, Path]:
     """A copy of the fixture articles, its settings, and where its site goes (not built yet)."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURES, content)
-    return content, settings_file(tmp_path), tmp_path / "site" / "output"
+    return content, project_settings(tmp_path), tmp_path / "site" / "output"
 
 
 def files(site: Path) -> dict[str, tuple[bytes, int]]:
@@ -115,7 +109,7 @@ def test_a_site_built_in_two_processes_is_the_site_one_builds(project, tmp_path,
     alone = {name: data for name, (data, _) in files(output).items()}
     other, other_conf = tmp_path / "two" / "output", tmp_path / "two" / "settings"
     other_conf.mkdir(parents=True)
-    other_conf = settings_file(other_conf)
+    other_conf = project_settings(other_conf)
     assert build(content, other, other_conf, jobs=2) == 0
     assert set(started) == {"pages", "dates"}, "no second process was started"
     assert {name: data for name, (data, _) in files(other).items()} == alone
@@ -217,14 +211,14 @@ def test_an_exception_halfway_leaves_the_previous_site_whole(project, monkeypatc
 
 def test_the_first_build_creates_the_output_folder_and_its_parents(tmp_path):
     output = tmp_path / "not" / "yet" / "output"
-    assert build(FIXTURES, output, settings_file(tmp_path)) == 0
+    assert build(FIXTURES, output, project_settings(tmp_path)) == 0
     assert (output / "index.html").is_file()
 
 
 def test_an_output_folder_that_holds_the_content_is_refused(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES, content)
-    assert build(content, tmp_path, settings_file(tmp_path)) == 1
+    assert build(content, tmp_path, project_settings(tmp_path)) == 1
     assert sorted(p.name for p in content.iterdir()) == sorted(p.name for p in FIXTURES.iterdir())
 
 
@@ -267,7 +261,7 @@ def test_plain_pelican_with_the_plugin_writes_in_place_and_keeps_unchanged_pages
     from pelican.settings import read_settings
 
     monkeypatch.chdir(tmp_path)  # where a relative TIMELINE_CACHE_PATH goes without `timeline build`
-    conf, output = settings_file(tmp_path), tmp_path / "output"
+    conf, output = project_settings(tmp_path), tmp_path / "output"
 
     def run():
         Pelican(read_settings(str(conf), override={"PATH": str(FIXTURES), "OUTPUT_PATH": str(output)})).run()

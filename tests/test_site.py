@@ -26,7 +26,8 @@ from timeline.feeds import FeedInfo, events_atom
 from timeline.site import build
 from timeline.structured_data import json_script
 
-REPOSITORY = Path(__file__).resolve().parents[1]
+from .conftest import settings_file
+
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
 ARTICLE_SLUGS = ("bridge-closure", "bridge-protest", "bridgeinspection", "bridge-buses")
 # bridge-buses reports the council's vote again: merged into bridge-closure's event, under its id.
@@ -126,17 +127,8 @@ def broken_links(site: Path) -> list[str]:
 
 def build_with(tmp_path: Path, **settings) -> Path:
     """The fixture site built with the project's settings, some of them changed."""
-    conf = tmp_path / "pelicanconf.py"
-    lines = [
-        f"exec(open({str(REPOSITORY / 'pelicanconf.py')!r}, encoding='utf-8').read())",
-        # the project's relative paths, made absolute for a settings file that lives elsewhere
-        f"THEME = {str(REPOSITORY / 'theme')!r}",
-        f"PLUGIN_PATHS = [{str(REPOSITORY)!r}]",
-        *(f"{name} = {value!r}" for name, value in settings.items()),
-    ]
-    conf.write_text("\n".join(lines) + "\n", encoding="utf-8")
     output = tmp_path / "output"
-    assert build(FIXTURES, output, conf) == 0
+    assert build(FIXTURES, output, settings_file(tmp_path, **settings)) == 0
     return output
 
 
