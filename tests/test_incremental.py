@@ -122,6 +122,17 @@ def test_a_site_built_in_two_processes_is_the_site_one_builds(project, tmp_path,
     assert set(rendered) <= {"index.html", "actors/index.html"}
 
 
+def test_a_build_in_two_processes_reads_each_article_once(project, monkeypatch):
+    """The articles read to find what the extraction cache lacks are the ones the timeline is made of."""
+    content, conf, output = project
+    read = []
+    original = date_prefetch.read_article
+    monkeypatch.setattr(date_prefetch, "read_article", lambda path: read.append(path) or original(path))
+    assert build(content, output, conf, jobs=2) == 0
+    articles = sorted(path for path in content.iterdir() if path.suffix in {".md", ".txt"})
+    assert sorted(read) == articles
+
+
 def test_adding_an_article_rewrites_only_what_changed(project, rendered, monkeypatch):
     content, conf, output = project
     assert build(content, output, conf) == 0

@@ -203,16 +203,17 @@ class TimelineGenerator(Generator):
         # In path order: build_timeline gives a repeated slug its -2 in the order it is given.
         paths = sorted([Path(page.source_path) for page in pages] + self.undated_articles())
         folder = self.setting("TIMELINE_CACHE_PATH")
-        cache, pool = take_started(self.settings)
+        started = take_started(self.settings)
+        cache = started.cache
         if cache is None and folder:
             cache = ExtractionCache(Path(folder) / "extraction")
         try:
             with progress_bar("Reading dates") as progress:
                 timeline = build_timeline(paths, corrections=find_corrections([Path(self.settings["PATH"])]),
-                                          cache=cache, jobs=self.jobs, progress=progress)
+                                          cache=cache, jobs=self.jobs, progress=progress, read=started.read_again)
         finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
+            if started.pool is not None:
+                started.pool.shutdown(cancel_futures=True)
         if cache is not None:
             logger.info("extraction cache: %d articles from the cache, %d read", cache.hits, cache.misses)
         for warning in timeline.warnings + tuple(self.files_not_read()):

@@ -52,14 +52,14 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def read_articles(files: list[Path]) -> tuple[list[Article], list[str]]:
-    """Every article that can be read, each with a slug of its own, and what went wrong."""
+def read_articles(files: list[Path], read: Callable[[Path], Article] = read_article) -> tuple[list[Article], list[str]]:
+    """Every article that can be read (by `read`), each with a slug of its own, and what went wrong."""
     articles: list[Article] = []
     warnings: list[str] = []
     slugs: set[str] = set()
     for path in files:
         try:
-            article = read_article(path)
+            article = read(path)
         except (ArticleError, OSError) as error:
             warnings.append(str(error) if isinstance(error, ArticleError) else f"{path}: {error.strerror or error}")
             continue
@@ -88,8 +88,9 @@ def build_timeline(
     cache: ExtractionCache | None = None,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    read: Callable[[Path], Article] = read_article,
 ) -> Timeline:
-    """The timeline of the articles named by `paths`.
+    """The timeline of the articles named by `paths`, each read by `read`.
 
     Corrections come from `corrections`, else from a corrections.yaml in a folder among `paths`.
     Extraction reads from and writes to `cache`, runs in `jobs` processes, and reports
@@ -97,7 +98,7 @@ def build_timeline(
     """
     paths = [Path(p) for p in paths]
     files, warnings = article_paths(paths)
-    articles, problems = read_articles(files)
+    articles, problems = read_articles(files, read)
     warnings.extend(problems)
     extracted = extract_all(articles, cache, jobs, progress)
     if cache is not None:
