@@ -16,12 +16,11 @@ import os
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import fields, is_dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
 
-from .model import Article, Event, Mention, Source
+from .model import Article, Event, Mention, Source, field_names
 
 PACKAGE = Path(__file__).parent
 # What extraction is made of: a change in any of these is a new engine.
@@ -151,17 +150,12 @@ def _plain(value):
         return [_plain(item) for item in value]
     if isinstance(value, date):
         return value.isoformat()
-    names = _field_names(kind)
+    names = field_names(kind)
     if names is not None:
         return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, dict):
         return {str(key): _plain(item) for key, item in value.items()}
     raise TypeError(f"{kind.__name__} cannot be cached")
-
-
-@cache
-def _field_names(kind: type) -> tuple[str, ...] | None:
-    return tuple(field.name for field in fields(kind)) if is_dataclass(kind) else None
 
 
 def _day(value: str | None) -> date | None:

@@ -1,9 +1,10 @@
-"""The values that flow between the stages: small, frozen, and nothing but data."""
+"""The values that flow between the stages: small, frozen, and nothing but data (and how to list their fields)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 
@@ -87,3 +88,10 @@ class Timeline:
     warnings: tuple[str, ...] = field(default=())
     # Each article's temporal expressions, by slug: its page marks them.
     mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict, compare=False)
+
+
+@cache
+def field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, looked up once a type (the cache and page digests walk thousands
+    of these values); None for any other type."""
+    return tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None

@@ -15,7 +15,6 @@ attributes, and one whose state it cannot see makes the page "always render".
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import re
 import types
@@ -27,6 +26,8 @@ from pathlib import PurePath
 
 from jinja2 import meta
 from jinja2.exceptions import TemplateError
+
+from .model import field_names
 
 # Values spelled out in a token rather than digested (str subclasses such as Markup keep their own type name).
 _PLAIN = frozenset({str, int, float, bool, complex, bytes, type(None)})
@@ -117,7 +118,7 @@ class Fingerprints:
             # Only plain items, or dataclasses not known to hold objects: a failed repr of a long list costs.
             if not all(self._reprable(item) for item in value):
                 return None
-        elif _field_names(kind) is None or hasattr(value, "__fingerprint__"):
+        elif field_names(kind) is None or hasattr(value, "__fingerprint__"):
             return None
         text = repr(value)
         if " at 0x" in text or "{" in text and _has_set(value):
@@ -136,7 +137,7 @@ class Fingerprints:
             return False
         if kind is tuple:
             return all(self._reprable(part) for part in item)
-        return _field_names(kind) is not None
+        return field_names(kind) is not None
 
     def _parts(self, value) -> bytes:
         kind = type(value)
@@ -144,7 +145,7 @@ class Fingerprints:
         custom = getattr(value, "__fingerprint__", None)
         if custom is not None and not isinstance(value, type):
             return name + self.of(custom())
-        fields = _field_names(kind)
+        fields = field_names(kind)
         if fields is not None:
             return name + b"".join([self.of(getattr(value, field)) for field in fields])
         if kind is tuple or kind is list or isinstance(value, (list, tuple)):
@@ -168,14 +169,6 @@ class Fingerprints:
                 raise Unknowable(f"cannot see the state of a {kind.__qualname__}")
             return name + self.of(repr(value))
         return name + self.of({k: v for k, v in state.items() if k not in SHARED_ATTRIBUTES})
-
-
-@functools.cache
-def _field_names(kind: type) -> tuple[str, ...] | None:
-    """A dataclass's field names; None for any other type."""
-    if not dataclasses.is_dataclass(kind):
-        return None
-    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 def _has_set(value) -> bool:
