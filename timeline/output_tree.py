@@ -139,11 +139,6 @@ def snapshot(root: Path) -> dict[str, Stamp]:
     return found
 
 
-def _stamp(path: Path) -> Stamp:
-    stat = os.lstat(path)
-    return stat.st_ino, stat.st_size, stat.st_mtime_ns
-
-
 def same_bytes(path: Path, data: bytes) -> bool:
     try:
         return path.stat().st_size == len(data) and path.read_bytes() == data
