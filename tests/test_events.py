@@ -169,3 +169,32 @@ def test_timeline17_explains_its_misses_and_wrong_picks():
     assert "1 of 2 gold dates picked" in out.getvalue()
     assert "missed 2010-04-20 Tue    0" in out.getvalue()
     assert "wrong" not in out.getvalue()  # Friday lies outside the gold timeline's span
+
+
+def _events_of(text: str, day: str) -> list[tuple[str, str]]:
+    report = Article("a", "a", text, date.fromisoformat(day), Path("a.txt"))
+    return [(e.start.isoformat(), e.expression) for e in extract_events(report, tag(text, report.dateline))]
+
+
+def test_a_chronology_run_into_one_sentence_dates_each_item():
+    """A list of dated items that lost its line breaks still dates each item by its own date."""
+    text = "20 April : Rig explodes , killing 11 people 28 April : Coastguard fears one of the worst spills 8 May : Dome fails to cap leak"
+    assert _events_of(text, "2010-09-08") == [("2010-04-20", "20 April"), ("2010-04-28", "28 April"), ("2010-05-08", "8 May")]
+
+
+def test_a_clock_time_does_not_outrank_the_day_it_belongs_to():
+    """"3 p.m." takes its day from elsewhere; "on Thursday" names it."""
+    assert _events_of("The hearing was held at 3 p.m. local time on Thursday .", "2010-07-09") == [("2010-07-08", "Thursday")]
+    assert _events_of("Doors opened at 16:00 BST for Saturday 's show .", "2011-10-07") == [("2011-10-01", "Saturday")]
+
+
+def test_timeline17_explain_tells_how_many_dates_tie_at_the_cut():
+    """Dates with as many articles as the last pick are taken earliest first: the report says so."""
+    text = "The rig sank on Monday.\n\nThe well blew out on Tuesday.\n\nThe boat left on Wednesday."
+    report = Article("a", "a", text, date(2010, 4, 22), Path("a.txt"))
+    reports = extract_events(report, tag(text, report.dateline))
+    counts = day_counts(reports)
+    gold = [date(2010, 4, 19), date(2010, 4, 21)]
+    out = io.StringIO()
+    explain_dates("topic", select_dates(counts, gold), gold, counts, reports, out)
+    assert "as many as 3 dates (2 gold): 2 of them picked, earliest first (1 gold)" in out.getvalue()

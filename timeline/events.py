@@ -4,7 +4,9 @@ A sentence becomes an event when a temporal expression dates what it reports:
 a date at day precision or coarser, never a duration, a set or a vague "earlier",
 nor the stamp a page, a wire story or a reader's comment carries.
 The article's lead sentence, when it has no expression of its own and reports
-something done (past or present perfect), happened on the dateline.
+something done (past or present perfect), happened on the dateline. A chronology
+whose line breaks were lost ("20 April : Rig explodes 28 April : ...") is read
+item by item, each dated by the date that heads it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from functools import cache
 
 from .language import Language, load_language
 from .model import Article, Event, Mention, Source
@@ -31,6 +34,9 @@ LEAD_SENTENCES = 2
 
 _NAME = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
 _CLOCK = re.compile(r"T\d\d:\d\d")  # a TIMEX3 value that gives the hour and minute
+# What follows a date that heads an item of a chronology: "28 April : Coastguard fears ...",
+# "July 15 - BP says ...".
+_ITEM_HEAD = re.compile(r"\s*(?::|-{1,2}|–|—)\s")
 
 
 def extract_events(article: Article, mentions: Sequence[Mention], language: str = "en") -> list[Event]:
@@ -40,16 +46,14 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
     starts = [m.start for m in mentions]
     events: list[Event] = []
     seen: set[str] = set()
-    for index, (start, end) in enumerate(sentence_spans(article.text)):
+    for index, (start, end) in _reports(article.text, mentions, starts):
         sentence = article.text[start:end]
         if end - start > MAX_SENTENCE:
             continue
-        # Mentions are in reading order: a binary search finds a sentence's own in linear time overall.
-        first = bisect_left(starts, start)
-        inside = [m for m in mentions[first : bisect_left(starts, end, first)] if m.end <= end and not is_timestamp(m)]
+        inside = [m for m in _within(mentions, starts, start, end) if not is_timestamp(m)]
         dated = [m for m in inside if m.is_dated and m.type in ("DATE", "TIME")]
         if dated:
-            event = _dated_event(article, start, end, sentence, _main_mention(dated), names)
+            event = _dated_event(article, start, end, sentence, _main_mention(dated, language), names)
         elif not _dates_itself(inside) and index < LEAD_SENTENCES and article.dateline and not events and _reports_done(sentence, rules):
             event = _lead_event(article, start, end, sentence, names)
         else:
@@ -82,9 +86,50 @@ def _dates_itself(mentions: list[Mention]) -> bool:
     return any(m.type in ("DATE", "TIME") for m in mentions)
 
 
-def _main_mention(dated: list[Mention]) -> Mention:
-    """The expression the sentence hangs on: the most precise, then the first."""
-    return min(dated, key=lambda m: (precision_rank(m.granularity), m.start))
+def _main_mention(dated: list[Mention], language: str = "en") -> Mention:
+    """The expression the sentence hangs on: the most precise, then one that names its day
+    itself, then the first."""
+    return min(dated, key=lambda m: (precision_rank(m.granularity), _bare_clock(m, language), m.start))
+
+
+def _bare_clock(mention: Mention, language: str) -> bool:
+    """A clock time that names no day ("3 p.m.", "10:59 am EDT") takes its day from the dateline or
+    the last date mentioned, so a day the sentence names ("the hearing, slated for 3 p.m. local
+    time on Thursday", "doors open at 16:00 BST for Saturday's show") dates it better."""
+    if mention.type != "TIME" or (mention.first and str(mention.first.year) in mention.text):
+        return False
+    return not any(word in _day_words(language) for word in re.findall(r"[^\W\d_]+", mention.text.lower()))
+
+
+@cache
+def _day_words(language: str) -> frozenset[str]:
+    """The words by which a time names its day: a weekday, a month, "today", "tonight", "morning"."""
+    words = load_rules(language).words
+    kinds = ("weekday", "month", "deictic_day", "part_of_day")
+    return frozenset(name.lower().rstrip(".") for kind in kinds for name in words[kind].meanings if " " not in name)
+
+
+def _reports(text: str, mentions: Sequence[Mention], starts: list[int]) -> Iterator[tuple[int, tuple[int, int]]]:
+    """The spans that may each report an event, with the index of their sentence: the sentences,
+    and a chronology run into one sentence cut into its items."""
+    for index, (start, end) in enumerate(sentence_spans(text)):
+        inside = _within(mentions, starts, start, end)
+        heads = [m.start for m in inside if m.granularity == "day" and _ITEM_HEAD.match(text, m.end)]
+        if len(heads) < 2:  # one date before a dash is an aside or a dateline, not a list
+            yield index, (start, end)
+            continue
+        # "20 April : Rig explodes 28 April : Coastguard fears ...": each date dates its own item.
+        cuts = [start, *(head for head in heads if head > start), end]
+        for item_start, item_end in zip(cuts, cuts[1:]):
+            if text[item_start:item_end].strip():
+                yield index, (item_start, item_end)
+
+
+def _within(mentions: Sequence[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
+    """The mentions inside text[start:end]: mentions are in reading order, so a binary search
+    finds a span's own in linear time overall."""
+    first = bisect_left(starts, start)
+    return [m for m in mentions[first : bisect_left(starts, end, first)] if m.end <= end]
 
 
 def _reports_done(sentence: str, rules: Rules) -> bool:

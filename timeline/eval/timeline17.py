@@ -8,7 +8,8 @@ has, and compare the two sets of dates. Coverage is the share of gold dates
 that have any event at all, before the cut.
 
 `python -m timeline.eval.timeline17 --explain DIR...` also lists, per topic, the
-gold dates missed and the dates picked wrongly, with what reported them.
+gold dates missed and the dates picked wrongly, with what reported them, and how
+many dates tie with the last pick (those are taken earliest first).
 """
 
 from __future__ import annotations
@@ -143,11 +144,26 @@ def explain_dates(name: str, picked: list[date], gold: list[date], counts: dict[
             when = "ahead" if report.future else "same day" if source.published == report.start else "later"
             how[report.start][f"{when}/{'lead' if not report.expression else 'expression'}"].add(source.article)
     wanted, chosen = set(gold), set(picked)
-    print(f"\n{name}: {len(wanted & chosen)} of {len(wanted)} gold dates picked; the last pick has {counts.get(picked[-1], 0) if picked else 0} articles", file=out)
+    last = counts.get(picked[-1], 0) if picked else 0
+    print(f"\n{name}: {len(wanted & chosen)} of {len(wanted)} gold dates picked; the last pick has {last} articles{_tie(picked, gold, counts, last)}", file=out)
     for label, days in (("missed", sorted(wanted - chosen)), ("wrong", sorted(chosen - wanted))):
         for day in days:
             detail = ", ".join(f"{kind} {len(articles)}" for kind, articles in sorted(how[day].items()))
             print(f"  {label:6} {day} {day:%a} {counts.get(day, 0):4d}  {detail}", file=out)
+
+
+def _tie(picked: list[date], gold: list[date], counts: dict[date, int], last: int) -> str:
+    """How many dates have as many articles as the last pick: among them the earliest are picked,
+    so a report more or less on any of them can move the score without reading a date better."""
+    if not picked:
+        return ""
+    tied = [day for day in counts if gold[0] <= day <= gold[-1] and counts[day] == last]
+    if len(tied) < 2:
+        return ""
+    wanted = set(gold)
+    chosen = [day for day in picked if counts.get(day, 0) == last]
+    return (f", as many as {len(tied)} dates ({sum(day in wanted for day in tied)} gold): "
+            f"{len(chosen)} of them picked, earliest first ({sum(day in wanted for day in chosen)} gold)")
 
 
 def topic_dirs(dirs: Iterable[Path]) -> list[Path]:
