@@ -50,6 +50,7 @@ def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list
     rules = load_rules(language)
     mentions: list[Mention] = []
     ref: Period | None = None  # the last date mentioned
+    last_day: Period | None = None  # the last day told of, not ahead: the day being reported ("later in the day")
     topic: Period | None = None  # the first quarter named: what an earnings report is about
     for candidate in _candidates(text, rules, split_ranges):
         spec = candidate.spec
@@ -59,7 +60,7 @@ def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list
         if spec.unless_future:  # only a future verb right beside it overrides
             near = tense_at(text, candidate.start, candidate.end, rules, reach=NEAR_VERB_TOKENS)
             tense = FUTURE if near == FUTURE else spec.unless_future
-        resolved = resolve(spec, dct, tense, ref, topic)
+        resolved = resolve(spec, dct, tense, last_day if spec.anchor == "reported" else ref, topic)
         if resolved is None:
             continue
         mentions.append(
@@ -77,6 +78,8 @@ def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list
         )
         if resolved.first is not None and not resolved.keeps_reference:
             ref = Period(resolved.granularity, resolved.first, resolved.last, resolved.value)
+            if resolved.granularity == "day" and (dct is None or resolved.first <= dct):
+                last_day = ref
             if topic is None and spec.kind == "quarter" and spec.year is None:
                 topic = ref  # named from the dateline ("third-quarter profit"), not "the third quarter of 1984"
     return mentions

@@ -54,6 +54,8 @@ class Spec:
     unless_future: str | None = None
     # a count ahead of the dateline that a past verb makes a span: "received 880,000 hits in one day"
     span_if_past: bool = False
+    half: int | None = None  # 1 or 2: the first or second half of a year
+    short_year: int | None = None  # a year's last two digits, its century left out ("since '82")
 
 
 @dataclass(frozen=True)
@@ -253,18 +255,23 @@ def _date(match, groups, meaning) -> Spec | None:
     month = meaning("month")
     if "monthnum" in groups:
         month = int(groups["monthnum"])
-    explicit = _explicit_parts(_strip_modifier(match, groups))
+    if "spoken_century" in groups:  # read aloud: dateparser reads digits only
+        explicit = {"year": _spoken_year(meaning)}
+    else:
+        explicit = _explicit_parts(_strip_modifier(match, groups))
     year = explicit.get("year", int(groups["year"]) if "year" in groups else None)
     month = explicit.get("month", month)
     day = explicit.get("day", int(groups["day"]) if "day" in groups else None)
     if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
         return None
-    return Spec(kind="date", year=year, month=month, day=day, mod=mod, shift=meaning("shift"), year_shift=_year_shift(meaning))
+    unit = "W" if "week_of" in groups else None  # "the week of March 6"
+    shift, year_shift = meaning("shift"), _year_shift(meaning)
+    return Spec(kind="date", year=year, month=month, day=day, mod=mod, shift=shift, year_shift=year_shift, unit=unit)
 
 
 def _strip_modifier(match, groups) -> str:
     text = match.group(0)
-    for group in ("modifier", "shift"):
+    for group in ("modifier", "shift", "week_of"):
         if group in groups:
             text = text[match.end(group) - match.start() :]
     return text.strip(" -")
@@ -291,11 +298,13 @@ def _explicit_parts(text: str) -> dict[str, int]:
 
 def _weekday(match, groups, meaning) -> Spec:
     part = meaning("part_of_day")
+    anaphoric = "anaphoric_shift" in groups  # "the previous Friday"
     return Spec(
         kind="weekday",
         type="TIME" if part else "DATE",
         weekday=meaning("weekday"),
-        shift=meaning("shift"),
+        shift=meaning("anaphoric_shift") if anaphoric else meaning("shift"),
+        anchor="ref" if anaphoric else "dct",
         part=part,
         unless_future=PAST if "possessive" in groups else None,
     )
@@ -332,7 +341,9 @@ def _offset(match, groups, meaning) -> Spec:
         anchor, sign = "dct", "+"
     else:
         anchor, sign = meaning("direction").split()
-    if amount == "X":
+    if amount == "X" and anchor == "ref":  # "a few days later": no day to count to, only the span
+        return Spec(kind="duration", type="DURATION", value=duration_value("X", meaning("unit")))
+    if amount == "X":  # "several years ago"
         return Spec(kind="vague", value="PAST_REF" if sign == "-" else "FUTURE_REF")
     amount = amount * (-1 if sign == "-" else 1)
     return Spec(kind="offset", unit=meaning("unit"), amount=amount, anchor=anchor, mod=meaning("approx"), span_if_past="ahead" in groups)
@@ -344,7 +355,8 @@ def _anaphoric(match, groups, meaning) -> Spec:
         shift = -1 if sign == "-" else 1
     else:
         shift = meaning("anaphoric_shift") or 0
-    return Spec(kind="anaphoric", unit=meaning("calendar_unit"), shift=shift, anchor="reported" if "reported" in groups else "ref")
+    anchor = "reported" if "reported" in groups else "ref"
+    return Spec(kind="anaphoric", unit=meaning("calendar_unit"), shift=shift, anchor=anchor, year_shift=_year_shift(meaning))
 
 
 def _month_day(match, groups, meaning) -> Spec | None:
@@ -358,9 +370,15 @@ def _quarter(match, groups, meaning) -> Spec:
     return Spec(kind="quarter", quarter=number, year=int(year) if year else None, year_shift=_year_shift(meaning))
 
 
+def _half(match, groups, meaning) -> Spec:
+    year = int(groups["year"]) if "year" in groups else None
+    return Spec(kind="half", half=meaning("half"), year=year, year_shift=_year_shift(meaning))
+
+
 def _reported(match, groups, meaning) -> Spec:
     year = int(groups["year"]) if "year" in groups else None
-    return Spec(kind="reported", unit="Q", year=year, year_shift=_year_shift(meaning))
+    unit = None if "period" in groups else "Q"  # "the same period last year": the last period named
+    return Spec(kind="reported", unit=unit, year=year, year_shift=_year_shift(meaning))
 
 
 def _year_shift(meaning) -> int | None:
@@ -372,7 +390,7 @@ def _year_shift(meaning) -> int | None:
 
 
 def _season(match, groups, meaning) -> Spec:
-    year = int(groups["year"]) if "year" in groups else None
+    year = int(groups["year"]) if "year" in groups else _spoken_year(meaning)
     return Spec(kind="season", season=meaning("season"), year=year, shift=meaning("shift"), mod=meaning("modifier"))
 
 
@@ -388,6 +406,7 @@ def _holiday(match, groups, meaning) -> Spec:
         nth=rule.get("nth"),
         easter=rule.get("easter"),
         shift=meaning("shift"),
+        unit="W" if "week_of" in groups else None,
     )
 
 
@@ -396,16 +415,27 @@ def _weekend(match, groups, meaning) -> Spec:
 
 
 def _decade(match, groups, meaning) -> Spec:
-    decade = groups.get("decade") or groups.get("short_decade") or groups["short_decade2"]
+    decade = groups.get("decade") or groups.get("short_decade") or groups.get("short_decade2") or meaning("decade_word")
     return Spec(kind="decade", decade=int(decade), mod=meaning("modifier"))
 
 
 def _year(match, groups, meaning) -> Spec:
-    if "spoken_century" in groups:
-        year = meaning("spoken_century") + (meaning("spoken_tens") or 0) + (meaning("spoken_digit") or 0)
-    else:
-        year = int(groups["year"])
+    if "short_year" in groups:  # "since '82": the century is the dateline's to tell
+        return Spec(kind="year", short_year=int(groups["short_year"]))
+    year = _spoken_year(meaning) if "spoken_century" in groups else int(groups["year"])
     return Spec(kind="year", year=year, mod=meaning("modifier"))
+
+
+def _spoken_year(meaning) -> int | None:
+    """A year read aloud: "nineteen" + "ninety" + "six"; None where the text has none."""
+    if meaning("spoken_century") is None:
+        return None
+    return meaning("spoken_century") + (meaning("spoken_tens") or 0) + (meaning("spoken_digit") or 0)
+
+
+def _century(match, groups, meaning) -> Spec:
+    number = int(groups["century"]) if "century" in groups else meaning("century_ordinal")
+    return Spec(kind="century", year=(number - 1) * 100, mod=meaning("modifier"))
 
 
 def _clock(match, groups, meaning) -> Spec | None:
@@ -495,12 +525,14 @@ _BUILDERS = {
     "anaphoric": _anaphoric,
     "month_day": _month_day,
     "quarter": _quarter,
+    "half": _half,
     "reported": _reported,
     "season": _season,
     "weekend": _weekend,
     "holiday": _holiday,
     "decade": _decade,
     "year": _year,
+    "century": _century,
     "clock": _clock,
     "vague": _vague,
     "duration": _duration,

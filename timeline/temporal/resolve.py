@@ -41,12 +41,14 @@ def resolve(spec: Spec, dct: date | None, tense: str | None, ref: Period | None,
     """
     if spec.value is not None:  # vague references, durations and sets carry their value
         return Resolved(spec.type, spec.value, "vague" if spec.kind == "vague" else spec.kind, mod=spec.mod)
-    if spec.span_if_past and tense == PAST:  # "received 880,000 hits in one day": how long, not when
+    if spec.span_if_past and (tense == PAST or (spec.unit in _WITHIN_DAY and tense != FUTURE)):
+        # "received 880,000 hits in one day", "lost 900 points in thirty minutes": how long, not when
+        # (a count of hours or minutes names a time only where a future verb says so)
         return Resolved("DURATION", duration_value(abs(spec.amount), spec.unit), "duration", mod=spec.mod)
     ref = ref or (cal.period("day", dct) if dct else None)
     try:
         if spec.kind == "reported":
-            found = _reported(spec, dct, _reported_quarter(dct, ref, topic))
+            found = _reported_period(spec, dct, ref, topic)
         elif _compares_with_quarter(spec, ref):
             found = cal.period("quarter", cal.shift(_reported_quarter(dct, ref, topic), "Y", spec.amount))
         else:
@@ -61,7 +63,7 @@ def resolve(spec: Spec, dct: date | None, tense: str | None, ref: Period | None,
 
 def _compares(spec: Spec, ref: Period | None) -> bool:
     """Whether `spec` names a period only to compare it with the reported one."""
-    if spec.kind in ("quarter", "reported") and spec.year_shift:
+    if spec.kind in ("quarter", "reported", "anaphoric") and spec.year_shift:
         return True
     if spec.kind == "reported" and spec.year is not None:
         return True
@@ -82,6 +84,15 @@ def _reported_quarter(dct: date | None, ref: Period | None, topic: Period | None
     if ref is not None and ref.granularity == "quarter":
         return ref.first
     return cal.period("quarter", cal.shift(dct, "Q", -1)).first if dct else None
+
+
+def _reported_period(spec: Spec, dct: date | None, ref: Period | None, topic: Period | None) -> Period | None:
+    """A period an earnings report names without its date: the reported quarter, or, for "the same
+    period last year" right after a month ("sales rose in February from the same period last
+    year"), that month."""
+    if spec.unit is None and ref is not None and ref.granularity == "month":
+        return cal.period("month", cal.shift(ref.first, "Y", spec.year_shift or 0))
+    return _reported(spec, dct, _reported_quarter(dct, ref, topic))
 
 
 def _reported(spec: Spec, dct: date | None, reported: date | None) -> Period | None:
@@ -111,6 +122,13 @@ FUTURE_REACH_BACK_DAYS = 31
 
 
 def _date(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    found = _day_or_month(spec, dct, tense)
+    if found is not None and spec.unit == "W":  # "the week of March 6"
+        return cal.period("week", found.first)
+    return found
+
+
+def _day_or_month(spec: Spec, dct: date | None, tense: str | None) -> Period | None:
     granularity = "day" if spec.day else "month"
     if spec.year is not None:
         return cal.period(granularity, date(spec.year, spec.month, spec.day or 1))
@@ -166,6 +184,9 @@ def _by_tense(candidates: list[date], anchor: date, tense: str | None) -> date:
 
 
 def _weekday(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    if spec.anchor == "ref" and ref is not None and ref.granularity == "day":
+        # "the previous Friday": counted from the last day mentioned, as the others from the dateline
+        return _weekday(replace(spec, anchor="dct"), ref.first, tense, None)
     if dct is None:
         return None
     ahead = (spec.weekday - dct.isoweekday()) % 7  # days to the same weekday on or after the dateline
@@ -230,7 +251,8 @@ def _anaphoric(spec: Spec, dct: date | None, tense: str | None, ref: Period | No
             return ref
     if ref is None:
         return None
-    return cal.period(granularity, cal.shift(ref.first, spec.unit, spec.shift or 0))
+    first = cal.shift(ref.first, "Y", spec.year_shift) if spec.year_shift else ref.first  # "the same month a year ago"
+    return cal.period(granularity, cal.shift(first, spec.unit, spec.shift or 0))
 
 
 def _month_day(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
@@ -256,6 +278,14 @@ def _quarter(spec: Spec, dct: date | None, tense: str | None, ref: Period | None
     # Otherwise the nearest: "expects to report third-quarter results" after September is this year's.
     this = cal.period("quarter", dct).first
     return min(options, key=lambda p: (abs((p.first - this).days), p.first > this))
+
+
+def _half(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    """"The first half of 1990", "the second half of next year"."""
+    if spec.year is None and dct is None:
+        return None
+    year = spec.year if spec.year is not None else dct.year + (spec.year_shift or 0)
+    return cal.period("half", date(year, 1 if spec.half == 1 else 7, 1))
 
 
 def _season(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
@@ -293,6 +323,13 @@ def _weekend(spec: Spec, dct: date | None, tense: str | None, ref: Period | None
 
 
 def _holiday(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
+    found = _holiday_day(spec, dct, tense)
+    if found is not None and spec.unit == "W":  # "Easter week"
+        return cal.period("week", found.first)
+    return found
+
+
+def _holiday_day(spec: Spec, dct: date | None, tense: str | None) -> Period | None:
     def on(year: int) -> date:
         return cal.holiday(year, spec.month, spec.day, spec.weekday, spec.nth, spec.easter)
 
@@ -321,7 +358,25 @@ def _decade(spec: Spec, dct: date | None, tense: str | None, ref: Period | None)
 
 
 def _year(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period:
+    if spec.short_year is not None:  # "since '82", "by '12"
+        return cal.period("year", date(_year_of_two_digits(spec.short_year, dct), 1, 1))
     return cal.period("year", date(spec.year, 1, 1))
+
+
+# How far ahead of the dateline a year without its century may be: "by '12" in 2010 is 2012, "this
+# side of '29" in 2008 is 1929.
+SHORT_YEAR_AHEAD = 10
+
+
+def _year_of_two_digits(two_digits: int, dct: date | None) -> int:
+    """The latest year ending in these digits up to SHORT_YEAR_AHEAD years after the dateline's."""
+    now = dct.year if dct else 1999
+    year = now - now % 100 + two_digits
+    return year - 100 if year > now + SHORT_YEAR_AHEAD else year
+
+
+def _century(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period:
+    return cal.period("century", date(max(spec.year, 1), 1, 1))
 
 
 def _clock(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
@@ -369,11 +424,13 @@ _PLACERS = {
     "anaphoric": _anaphoric,
     "month_day": _month_day,
     "quarter": _quarter,
+    "half": _half,
     "season": _season,
     "weekend": _weekend,
     "holiday": _holiday,
     "decade": _decade,
     "year": _year,
+    "century": _century,
     "clock": _clock,
     "range": _range,
 }

@@ -158,6 +158,9 @@ def _cue(tokens: list[str], index: int, rules: Rules, ahead: bool = False) -> st
             return PAST  # "who planned to attend": a plan made in the past
         # "had been scheduled to expire Friday": a plan made in the past for a time now past
         return PAST if _group_head(tokens, index, rules) in tense["past_heads"] else FUTURE
+    before = tokens[index - 1].lower() if index > 0 else ""
+    if word in tense["base_forms"] and before in tense["infinitive"] and not ahead:
+        return None  # "[Wednesday] to set up a fund": an infinitive of another clause
     is_past = word in tense["past"] or (
         token.islower()
         and len(word) > 4
