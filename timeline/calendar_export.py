@@ -67,20 +67,15 @@ def fold(line: str) -> str:
 
     Cuts fall between characters, never inside a UTF-8 sequence.
     """
-    if line.isascii():  # one octet a character: cut by length (most lines, and much faster)
-        if len(line) <= LINE_LIMIT:
-            return line
-        rest = range(LINE_LIMIT, len(line), LINE_LIMIT - 1)
-        return "\r\n ".join([line[:LINE_LIMIT], *(line[i : i + LINE_LIMIT - 1] for i in rest)])
-    parts, current, size = [], [], 0
-    limit = LINE_LIMIT
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append("".join(current))
-            current, size = [], 0
-            limit = LINE_LIMIT - 1  # the leading space of a continuation counts
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+    data = line.encode("utf-8")
+    if len(data) <= LINE_LIMIT:
+        return line
+    parts, start, limit = [], 0, LINE_LIMIT
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: back to the start of its character
+            cut -= 1
+        parts.append(data[start:cut])
+        start, limit = cut, LINE_LIMIT - 1  # the leading space of a continuation counts
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")

@@ -65,6 +65,8 @@ class DateFormatter:
             raise ValueError(f"unknown date format names: {', '.join(sorted(unknown))} "
                              f"(known: {', '.join(DEFAULT_DATE_FORMATS)})")
         self.formats = {**DEFAULT_DATE_FORMATS, **(formats or {})}
+        # Thousands of events share a few hundred dates: each is written once.
+        self._written: dict[tuple[str, date, date], str] = {}
         # Fail at start-up, not halfway through writing the site, on a misspelt field.
         sample = date(2024, 8, 30)
         for name in self.formats:
@@ -87,6 +89,12 @@ class DateFormatter:
         return self._format(name, start, end)
 
     def _format(self, name: str, start: date, end: date) -> str:
+        written = self._written.get((name, start, end))
+        if written is None:
+            written = self._written[name, start, end] = self._write(name, start, end)
+        return written
+
+    def _write(self, name: str, start: date, end: date) -> str:
         fields = date_fields(start)
         if name != "day":
             fields["first"], fields["last"] = self.day(start), self.day(end)

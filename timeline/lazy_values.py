@@ -16,7 +16,7 @@ from .article_markup import mark_article
 
 
 class Deferred:
-    """A value a template prints, made by `make(*inputs)` the first time it is printed."""
+    """A value a template prints or loops over, made by `make(*inputs)` the first time it is read."""
 
     def __init__(self, make: Callable, *inputs):
         self._make = make
@@ -39,6 +39,9 @@ class Deferred:
 
     def __bool__(self) -> bool:
         return bool(self.value())
+
+    def __iter__(self):
+        return iter(self.value())
 
 
 class MarkedText:

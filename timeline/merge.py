@@ -41,12 +41,13 @@ def _merge_group(group: list[Event], language: Language) -> list[Event]:
         return group
     group = sorted(group, key=_seniority)
     bags = [content_words(event.text, language) for event in group]
+    names = [_surnames(event.actors) for event in group]  # made once: each is compared with many others
     clusters: list[list[int]] = []
     articles: list[set[str]] = []  # the articles each cluster already has a report from
     for index, event in enumerate(group):
         article = event.sources[0].article
         for cluster, reported in zip(clusters, articles):
-            if article not in reported and any(_same(group[other], bags[other], event, bags[index]) for other in cluster):
+            if article not in reported and any(_same(bags[other], names[other], bags[index], names[index]) for other in cluster):
                 cluster.append(index)
                 reported.add(article)
                 break
@@ -62,11 +63,11 @@ def _seniority(event: Event) -> tuple:
     return (source.published is None, source.published, source.path, source.sentence_start)
 
 
-def _same(first: Event, first_words: set[str], second: Event, second_words: set[str]) -> bool:
+def _same(first_words: set[str], first_names: set[str], second_words: set[str], second_names: set[str]) -> bool:
+    """Whether two reports (their content words and the surnames they name) tell of one event."""
     if not first_words or not second_words:
         return False
     overlap = len(first_words & second_words) / len(first_words | second_words)
-    first_names, second_names = _surnames(first.actors), _surnames(second.actors)
     if first_names & second_names:
         return overlap >= SAME_WORDS_WITH_ACTOR
     if first_names and second_names:  # each names someone, and not the same one

@@ -26,9 +26,10 @@ from html import escape
 from functools import partial
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+from markdown import Markdown
 from pelican import signals
 from pelican.generators import Generator
-from markdown import Markdown
 from pelican.readers import BaseReader, MarkdownReader
 from pelican.utils import get_relative_path, path_to_url
 
@@ -54,6 +55,7 @@ from .timeline import NOT_ARTICLES, build_timeline
 from .timelinejs import timeline_to_timelinejs
 from .views import (
     EventEntry,
+    ListPage,
     SiteUrls,
     UrlPattern,
     actor_pages,
@@ -267,15 +269,14 @@ class TimelineGenerator(Generator):
 
     def pages(self, writer) -> list:
         """A call writing each page and file; with --jobs they are shared among processes (`parallel_pages`)."""
-        pages = [partial(self.write_timeline, writer),
-                 partial(self.write_list, writer, "key", self.setting("TIMELINE_KEY_EVENTS_SAVE_AS"),
-                         self.setting("TIMELINE_KEY_EVENTS_URL"), "Key events", self.key)]
+        key = ListPage("key", "Key events", self.setting("TIMELINE_KEY_EVENTS_URL"),
+                       self.setting("TIMELINE_KEY_EVENTS_SAVE_AS"), self.key, group_by_date(self.key, self.dates))
+        pages = [partial(self.write_timeline, writer), partial(self.write_list, writer, "key", key)]
         for index, month in enumerate(self.months):
-            pages.append(partial(self.write_list, writer, "month", month.save_as, month.url, month.title, month.entries,
+            pages.append(partial(self.write_list, writer, "month", month,
                                  previous=self.months[index - 1] if index else None,
                                  next=self.months[index + 1] if index + 1 < len(self.months) else None))
-        pages += [partial(self.write_list, writer, "actor", actor.save_as, actor.url, actor.title, actor.entries)
-                  for actor in self.actors]
+        pages += [partial(self.write_list, writer, "actor", actor) for actor in self.actors]
         pages += [partial(self.write_page, writer, "months", "TIMELINE_MONTHS"),
                   partial(self.write_page, writer, "actors", "TIMELINE_ACTORS")]
         return pages + self.event_pages(writer) + self.data_files(writer)
@@ -304,13 +305,13 @@ class TimelineGenerator(Generator):
                         years=group_by_date(shown, self.dates), shown=shown,
                         filter_actors=actors_of(shown))
 
-    def write_list(self, writer, kind: str, save_as: str, url: str, title: str, entries, **values):
-        if not save_as:
+    def write_list(self, writer, kind: str, page: ListPage, **values):
+        if not page.save_as:
             return
-        writer.write_file(save_as, self.get_template("events"), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"], url=url,
-                          kind=kind, list_title=title, shown=entries,
-                          years=group_by_date(entries, self.dates), filter_actors=actors_of(entries), **values)
+        writer.write_file(page.save_as, self.get_template("events"), self.context,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=page.url,
+                          kind=kind, list_title=page.title, shown=page.entries, years=page.years,
+                          filter_actors=Deferred(actors_of, page.entries), **values)
 
     def event_pages(self, writer) -> list:
         """A call writing each event's page (and its old ids' redirects)."""
@@ -539,6 +540,17 @@ def add_filters(generator):
     # Each build makes its environments anew, so a template cannot change while one is used: no need to
     # look at the templates' files again for each of thousands of pages (`extends`, `import`).
     generator.env.auto_reload = False
+    # Compiling the theme's templates, in each generator's environment, is a good part of a small
+    # rebuild: keep the compiled code between builds (Jinja checks each template's source against it).
+    folder = generator.settings.get("TIMELINE_CACHE_PATH")
+    if folder:
+        templates = Path(folder) / "templates"
+        try:
+            templates.mkdir(parents=True, exist_ok=True)
+            generator.env.bytecode_cache = FileSystemBytecodeCache(str(templates))
+        except OSError as error:
+            logger.warning("%s: cannot keep compiled templates (%s); they are compiled on each build",
+                           templates, error.strerror or error)
 
 
 def register():
