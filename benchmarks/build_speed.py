@@ -46,11 +46,10 @@ from synthetic_news import write_articles  # noqa: E402
 # Runs `timeline build` in a fresh interpreter and reports what was read again, as JSON on the last line.
 COUNTING_BUILD = """
 import json, logging, sys
-from pelican.readers import MarkdownReader
 from timeline.cli import main
-from timeline.pelican import RawTextReader
+from timeline.pelican import RawTextReader, TolerantMarkdownReader
 parsed, extracted = [], []
-for reader in (MarkdownReader, RawTextReader):  # what Pelican reads an article with: cached, it is not called
+for reader in (TolerantMarkdownReader, RawTextReader):  # what Pelican reads an article with: cached, it is not called
     reader.read = (lambda read: lambda self, path: parsed.append(1) or read(self, path))(reader.read)
 
 class ExtractionCount(logging.Handler):

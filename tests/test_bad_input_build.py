@@ -64,3 +64,21 @@ def test_bad_input_warns_and_the_rest_is_built(case, tmp_path, settings, caplog)
     assert (output / "index.html").is_file()
     events = (output / "events.json").read_text(encoding="utf-8")
     assert "Brussels" in events and "agreed on a plan" in events
+
+
+def test_one_markdown_reader_reads_article_after_article(tmp_path):
+    """The reader keeps one Markdown for every article (`TolerantMarkdownReader`): each article
+    still gets its own metadata, formatted summary included, whatever was read before it."""
+    from pelican.settings import DEFAULT_CONFIG, configure_settings
+
+    from timeline.pelican import TolerantMarkdownReader
+
+    reader = TolerantMarkdownReader(configure_settings({**DEFAULT_CONFIG, "PATH": str(tmp_path)}))
+    (tmp_path / "one.md").write_text("Title: One\nDate: 2024-08-30\nSummary: *First* talks\n\nOn Monday[^1].\n\n[^1]: A note.\n")
+    (tmp_path / "cafe.md").write_bytes(CAFE.encode("cp1252"))
+    (tmp_path / "two.md").write_text("Title: Two\nDate: 2024-08-31\n\nOn Tuesday.\n")
+    one, cafe, two, one_again = (reader.read(str(tmp_path / name)) for name in ("one.md", "cafe.md", "two.md", "one.md"))
+    assert [metadata["title"] for _, metadata in (one, cafe, two)] == ["One", "Café talks", "Two"]
+    assert one[1]["summary"] == "<p><em>First</em> talks</p>" and "summary" not in two[1]
+    assert two[0] == "<p>On Tuesday.</p>"
+    assert one_again == one and 'class="footnote"' in one[0]  # no footnote left over from the first reading

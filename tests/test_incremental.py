@@ -13,13 +13,13 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from pelican.readers import MarkdownReader
 
 import timeline.date_prefetch as date_prefetch
 import timeline.parallel_pages as parallel_pages
 import timeline.pelican as plugin
 import timeline.timeline as pipeline
 from timeline.cache import ExtractionCache
+from timeline.pelican import TolerantMarkdownReader
 from timeline.site import build
 
 from .conftest import REPOSITORY, settings_file
@@ -140,9 +140,9 @@ def test_adding_an_article_rewrites_only_what_changed(project, rendered, monkeyp
     before, ids_before = files(output), event_ids(output)
 
     extracted, parsed = [], []
-    extract, read = pipeline.extract, MarkdownReader.read
+    extract, read = pipeline.extract, TolerantMarkdownReader.read
     monkeypatch.setattr(pipeline, "extract", lambda article: extracted.append(article.slug) or extract(article))
-    monkeypatch.setattr(MarkdownReader, "read", lambda self, path: parsed.append(Path(path).name) or read(self, path))
+    monkeypatch.setattr(TolerantMarkdownReader, "read", lambda self, path: parsed.append(Path(path).name) or read(self, path))
     (content / "library-reopens.md").write_text(NEW_ARTICLE, encoding="utf-8")
     rendered.clear()
     assert build(content, output, conf) == 0

@@ -86,8 +86,8 @@ class PageManifest:
             return False
         return [stat.st_ino, stat.st_size, stat.st_mtime_ns] == entry[1:]
 
-    def record(self, name: str, digest: str, file: Path) -> None:
-        stat = file.stat()
+    def record(self, name: str, digest: str, file: Path, stat: os.stat_result | None = None) -> None:
+        stat = stat or file.stat()
         self.entries[name] = [digest, stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
     def save(self, keep_only: set[str], others: list[PageManifest]) -> None:
@@ -266,9 +266,9 @@ class IncrementalWriter(Writer):
             logger.info('Writing "%s"', self.tree.file(name))
 
     def put_text(self, name: str, text: str, digest: str | None) -> None:
-        self.tree.put(name, text.encode("utf-8"))
+        written = self.tree.put(name, text.encode("utf-8"))
         if digest is not None and self.manifest is not None:
-            self.manifest.record(name, digest, self.tree.file(name))
+            self.manifest.record(name, digest, self.tree.file(name), written)
 
     # --- for writing pages in several processes (`parallel_pages`)
 

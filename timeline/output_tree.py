@@ -32,6 +32,8 @@ class OutputTree:
         self._root, self._published = os.fspath(self.root), self.published and os.fspath(self.published)
         # What was there before this build: a file still so at the end was not produced by it.
         self.before = {} if self.in_place else snapshot(self.root)
+        # Folders known to be there, so that writing thousands of files asks the file system once for each.
+        self._folders = {os.path.dirname(name) for name in self.before}
         self.produced: set[str] = set()
         self.untouched = self.copied = self.written = self.removed = 0
 
@@ -57,34 +59,42 @@ class OutputTree:
         """The published file is the right one: copy it, modification time and all."""
         self.produced.add(name)
         target = self.file(name)
-        _make_folder(target.parent)
+        self._make_folder(name)
         # Over the old file: nobody reads the build folder before it is published (and a new inode costs more).
         shutil.copyfile(self.published_file(name), target)
         _same_mtime(target, self.published_file(name))
         self.copied += 1
 
-    def put(self, name: str, data: bytes) -> None:
-        """Make `name` hold `data`, touching as little as possible."""
+    def put(self, name: str, data: bytes) -> os.stat_result | None:
+        """Make `name` hold `data`, touching as little as possible; the new file's stat when it was written."""
+        # Not in the build folder when the build began, nor written since: no file there to compare with.
+        absent = not self.in_place and name not in self.before and name not in self.produced
         self.produced.add(name)
         target, published = self.file(name), self.published_file(name)
         if published is not None and same_bytes(published, data):
-            if same_bytes(target, data):
+            if not absent and same_bytes(target, data):
                 _same_mtime(target, published)
                 self.untouched += 1
             else:
                 self.copy_published(name)
-            return
-        if same_bytes(target, data):
+            return None
+        if not absent and same_bytes(target, data):
             if published is not None:
                 os.utime(target)  # new to the published site: it must not look older than what it replaces
             self.untouched += 1
-            return
-        _make_folder(target.parent)
+            return None
+        self._make_folder(name)
+        self.written += 1
         if self.in_place:
             _replace(target, data)  # the published site: a reader must never see half a page
-        else:
-            target.write_bytes(data)
-        self.written += 1
+            return None
+        return _write(self.path(name), data)
+
+    def _make_folder(self, name: str) -> None:
+        folder = os.path.dirname(name)
+        if folder not in self._folders:
+            os.makedirs(os.path.join(self._root, folder), exist_ok=True)
+            self._folders.add(folder)
 
     def counts(self) -> tuple[int, int, int]:
         return self.untouched, self.copied, self.written
@@ -153,10 +163,16 @@ def same_file_bytes(first: Path, second: Path) -> bool:
         return False
 
 
-def _make_folder(folder: Path) -> None:
-    # A look first: on some file systems a mkdir that finds the folder costs ten times a stat.
-    if not folder.is_dir():
-        folder.mkdir(parents=True, exist_ok=True)
+def _write(path: str, data: bytes) -> os.stat_result:
+    """Write a file; its stat, from the open file (one look-up of the path fewer, for each of thousands)."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+        return os.fstat(handle)
+    finally:
+        os.close(handle)
 
 
 def _same_mtime(target: Path, published: Path) -> None:

@@ -31,7 +31,7 @@ from markdown import Markdown
 from pelican import signals
 from pelican.generators import Generator
 from pelican.readers import BaseReader, MarkdownReader
-from pelican.utils import get_relative_path, path_to_url
+from pelican.utils import get_relative_path, path_to_url, pelican_open
 
 from . import unique_slugs
 from .article_markup import sentence_targets
@@ -71,6 +71,8 @@ logger = logging.getLogger(__name__)
 # What rendering and writing one of Pelican's article pages costs, in the timeline's pages (an event page,
 # a redirect): the article pages are longer and mark every date.
 ARTICLE_PAGE_COST = 2
+# Where Python-Markdown's meta extension puts its preprocessor ("meta", priority 27, in its documentation).
+META_PRIORITY = 27
 
 # Every setting the plugin reads, with the value it has when pelicanconf.py is silent.
 # docs/settings.md explains each one.
@@ -146,16 +148,30 @@ class TolerantMarkdownReader(MarkdownReader):
     was not UTF-8 (`read_article`), and the article gets its page.
     """
 
+    _markdown: Markdown | None = None
+
     def read(self, source_path):
-        try:
-            return super().read(source_path)
-        except UnicodeDecodeError:
-            pass
-        text, _ = decode(Path(source_path).read_bytes())
         self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
+        try:
+            with pelican_open(source_path) as text:
+                pass
+        except UnicodeDecodeError:
+            text, _ = decode(Path(source_path).read_bytes())
+        self._md = self._converter()
         content = self._md.convert(text)
         return content, (self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {})
+
+    def _converter(self) -> Markdown:
+        """One Markdown for every article, reset for each: Pelican makes a new one per article, and
+        setting one up (its extensions) costs as much as converting a short article."""
+        if self._markdown is None:
+            self._markdown = Markdown(**self.settings["MARKDOWN"])
+            self._meta = self._markdown.preprocessors["meta"]
+        self._markdown.reset()
+        # Pelican takes the metadata reader out while it converts formatted fields (`_parse_metadata`).
+        if "meta" not in self._markdown.preprocessors:
+            self._markdown.preprocessors.register(self._meta, "meta", META_PRIORITY)
+        return self._markdown
 
 
 def text_to_html(text: str) -> str:
