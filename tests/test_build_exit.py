@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import subprocess
@@ -111,6 +112,27 @@ def test_a_crash_is_an_error_and_keeps_the_previous_site(tmp_path, conf, monkeyp
     monkeypatch.setattr(plugin.TimelineGenerator, "generate_output", crash)
     assert timeline_build(conf, folder, output) == 1
     assert (output / "index.html").read_bytes() == before
+
+
+def test_the_collector_gets_back_what_a_build_kept_from_it(tmp_path, conf, monkeypatch):
+    """During a build the articles and timeline are left out of garbage collections (`collector`);
+    after it, built or crashed, the collector has everything back, as it was."""
+    folder, output = content(tmp_path, good_md=GOOD), tmp_path / "output"
+    thresholds, write = gc.get_threshold(), plugin.TimelineGenerator.generate_output
+    frozen_while_writing = []
+
+    def writing(self, writer):
+        frozen_while_writing.append(gc.get_freeze_count())
+        return write(self, writer)
+
+    monkeypatch.setattr(plugin.TimelineGenerator, "generate_output", writing)
+    assert timeline_build(conf, folder, output) == 0
+    assert frozen_while_writing[0] > 0
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
+
+    monkeypatch.setattr(plugin.TimelineGenerator, "generate_output", lambda self, writer: 1 / 0)
+    assert timeline_build(conf, folder, output) == 1
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
 
 
 def test_two_articles_with_one_slug_get_a_page_each(tmp_path, conf, caplog):

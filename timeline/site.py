@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import publish
 from .build_log import counting_warnings, install_article_problems
+from .collector import fewer_collections
 
 SETTINGS_NAME = "pelicanconf.py"
 # The folder of caches, beside the settings file, unless TIMELINE_CACHE_PATH says otherwise.
@@ -155,7 +156,8 @@ def run_pelican(settings: dict, staging: Path, output: Path) -> int | None:
     read = ArticleCount()
     signals.article_generator_finalized.connect(read)
     try:
-        site.run()
+        with fewer_collections():
+            site.run()
     finally:
         signals.article_generator_finalized.disconnect(read)
     return read.count
