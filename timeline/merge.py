@@ -44,16 +44,26 @@ def _merge_group(group: list[Event], language: Language) -> list[Event]:
     names = [_surnames(event.actors) for event in group]  # made once: each is compared with many others
     clusters: list[list[int]] = []
     articles: list[set[str]] = []  # the articles each cluster already has a report from
+    # word → the clusters with a report that has it: a report shares no word with the others, it cannot
+    # be the same event (`_same`), so only these are compared (a day can have thousands of reports).
+    having: dict[str, list[int]] = defaultdict(list)
     for index, event in enumerate(group):
         article = event.sources[0].article
-        for cluster, reported in zip(clusters, articles):
-            if article not in reported and any(_same(bags[other], names[other], bags[index], names[index]) for other in cluster):
+        candidates = sorted({number for word in bags[index] for number in having.get(word, ())})
+        for number in candidates:
+            cluster = clusters[number]
+            if article not in articles[number] and any(
+                    _same(bags[other], names[other], bags[index], names[index]) for other in cluster):
                 cluster.append(index)
-                reported.add(article)
+                articles[number].add(article)
                 break
         else:
+            number = len(clusters)
             clusters.append([index])
             articles.append({article})
+        for word in bags[index]:
+            if not having[word] or having[word][-1] != number:
+                having[word].append(number)
     return [_combine([group[i] for i in cluster]) for cluster in clusters]
 
 
