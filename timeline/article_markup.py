@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -19,8 +20,8 @@ from .model import Article, Event, Mention
 if TYPE_CHECKING:
     from .views import EventEntry
 
-# A paragraph: a run of text without a blank line in it.
-_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+# A paragraph: a run of text without a blank line in it (lines, each joined by a line break to the next).
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 
 
 @dataclass(frozen=True)
@@ -112,14 +113,18 @@ def mark_article(text: str, mentions: Iterable[Mention], targets: Iterable[Sente
                  label_of: Callable[[Mention], str]) -> tuple[Paragraph, ...]:
     """The article as paragraphs of chunks of pieces, each mention labelled and linked to its event."""
     mentions = sorted(mentions, key=lambda m: m.start)
+    starts = [mention.start for mention in mentions]
     targets = list(targets)
     sentences = _without_overlaps(targets)
-    marks = {m.start: _mark(m, targets, label_of) for m in mentions}
+    linked: dict[int, SentenceTarget] = {}
+    for target in reversed(targets):  # the first target of an expression links it
+        linked[target.expression_start] = target
+    marks = {m.start: _mark(m, linked.get(m.start), label_of) for m in mentions}
     paragraphs = []
     for start, end in paragraph_spans(text):
         chunks = []
         for chunk_start, chunk_end, sentence in _chunks(start, end, sentences):
-            pieces = _pieces(text, chunk_start, chunk_end, mentions, marks)
+            pieces = _pieces(text, chunk_start, chunk_end, mentions, starts, marks)
             first = sentence is not None and sentence.start >= start
             chunks.append(Chunk(pieces, sentence_anchor(sentence.start) if first else "", sentence is not None))
         paragraphs.append(tuple(chunks))
@@ -154,10 +159,12 @@ def _chunks(start: int, end: int, sentences: list[SentenceTarget]):
         yield cursor, end, None
 
 
-def _pieces(text: str, start: int, end: int, mentions: list[Mention], marks: Mapping[int, MentionMark]) -> tuple[Piece, ...]:
+def _pieces(text: str, start: int, end: int, mentions: list[Mention], starts: list[int],
+            marks: Mapping[int, MentionMark]) -> tuple[Piece, ...]:
+    """The text from `start` to `end` as plain pieces and mentions (`mentions` in order, `starts` their offsets)."""
     pieces, cursor = [], start
-    for mention in mentions:
-        if mention.start < cursor or mention.start >= end:
+    for mention in mentions[bisect_left(starts, start):bisect_left(starts, end)]:
+        if mention.start < cursor:
             continue
         if cursor < mention.start:
             pieces.append(Piece(text[cursor : mention.start]))
@@ -169,9 +176,8 @@ def _pieces(text: str, start: int, end: int, mentions: list[Mention], marks: Map
     return tuple(pieces)
 
 
-def _mark(mention: Mention, targets: list[SentenceTarget], label_of: Callable[[Mention], str]) -> MentionMark:
-    """The mention's label, and a link to the event it dates, if one does."""
-    for target in targets:
-        if target.expression_start == mention.start:
-            return MentionMark(label_of(mention), target.url, target.title)
+def _mark(mention: Mention, target: SentenceTarget | None, label_of: Callable[[Mention], str]) -> MentionMark:
+    """The mention's label, and a link to the event it dates (`target`), if one does."""
+    if target is not None:
+        return MentionMark(label_of(mention), target.url, target.title)
     return MentionMark(label_of(mention))
