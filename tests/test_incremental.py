@@ -122,6 +122,28 @@ def test_a_site_built_in_two_processes_is_the_site_one_builds(project, tmp_path,
     assert set(rendered) <= {"index.html", "actors/index.html"}
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are written in several processes only where os.fork exists")
+def test_pages_a_failed_process_had_taken_are_written_by_the_parent(project, tmp_path, monkeypatch):
+    content, conf, output = project
+    assert build(content, output, conf, jobs=1) == 0
+    alone = {name: data for name, (data, _) in files(output).items()}
+    monkeypatch.setattr(plugin, "MIN_PAGES", 1)
+    monkeypatch.setattr(parallel_pages, "MIN_PAGES", 1)
+    parent, take = os.getpid(), parallel_pages.PageQueue.take
+
+    def dies_after_one_run(queue):
+        taken = take(queue)
+        if os.getpid() != parent and taken is not None:
+            os._exit(3)  # killed holding pages that nobody else will take from the queue
+        return taken
+
+    monkeypatch.setattr(parallel_pages.PageQueue, "take", dies_after_one_run)
+    other = tmp_path / "two" / "output"
+    other.parent.mkdir()
+    assert build(content, other, project_settings(other.parent), jobs=2) == 0
+    assert {name: data for name, (data, _) in files(other).items()} == alone
+
+
 def test_a_build_in_two_processes_reads_each_article_once(project, monkeypatch):
     """The articles read to find what the extraction cache lacks are the ones the timeline is made of."""
     content, conf, output = project

@@ -2,13 +2,16 @@
 
 Rendering and writing thousands of event pages is CPU work that splits cleanly:
 each page is one call that writes one file through the incremental writer, and
-no page reads another. A forked child takes a share of the calls and sends back
-what its copy of the writer learnt (the files it produced, their manifest
-entries, its counts); the parent writes its own share meanwhile and merges. A
-child that fails leaves its share to the parent, so the site is whole either way.
+no page reads another. The pages wait in a queue (`PageQueue`), filled before
+any process is forked; each process, the parent included, takes the next few
+until none are left. A process that has other work (the parent writes Pelican's
+article pages first) or slower pages simply takes fewer, so all end together.
 
-The child leaves what it learnt in a file, not a pipe: should the parent fail
-before it reads, the child still finishes and exits.
+A forked child sends back what its copy of the writer learnt (the files it
+produced, their manifest entries, its counts) and which pages it wrote; the
+parent merges that, and writes itself any page a failed child had taken, so the
+site is whole either way. The child leaves its report in a file, not a pipe:
+should the parent fail before it reads, the child still finishes and exits.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import struct
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,17 +34,53 @@ MIN_PAGES = 200
 PROGRESS_EVERY = 100
 
 Page = Callable[[], None]
+# What a child reports: how many pages its list had, its writer's changes, the indices it wrote.
+Report = tuple[int, WriterChanges, list[int]]
+
+
+class PageQueue:
+    """The indices of `count` pages, in runs that processes take one at a time.
+
+    A pipe, written whole before any fork: the kernel hands each run to exactly one
+    reader, and an empty pipe whose writing end is closed means that all are taken.
+    """
+
+    INDEX = struct.Struct("=I")
+    # At most this many runs: the whole queue must fit in a pipe's buffer (64 KiB on Linux, 4 KiB at least).
+    MAX_RUNS = 1000
+
+    def __init__(self, count: int):
+        self.count = count
+        self.run = max(4, -(-count // self.MAX_RUNS))
+        self._taking, filling = os.pipe()
+        try:
+            data = memoryview(b"".join(self.INDEX.pack(start) for start in range(0, count, self.run)))
+            while data:
+                data = data[os.write(filling, data):]
+        finally:
+            os.close(filling)
+
+    def take(self) -> range | None:
+        """The next run of indices, or None when all are taken."""
+        data = os.read(self._taking, self.INDEX.size)
+        if not data:
+            return None
+        start = self.INDEX.unpack(data)[0]
+        return range(start, min(start + self.run, self.count))
+
+    def close(self) -> None:
+        os.close(self._taking)
 
 
 class Child:
-    """A forked process writing some pages; `changes` waits for it and tells what its writer learnt."""
+    """A forked process writing pages; `report` waits for it and tells what it did."""
 
     def __init__(self, pid: int, results: str):
         self.pid, self.results = pid, results
 
     @classmethod
-    def fork(cls, work: Callable[[], tuple[int, WriterChanges]]) -> Child:
-        """Run `work` (which writes pages and says how many pages its list had, and its writer's changes) in a child."""
+    def fork(cls, work: Callable[[], Report]) -> Child:
+        """Run `work` (which writes pages and reports) in a child."""
         handle, results = tempfile.mkstemp(prefix="timeline-pages-", suffix=".pickle")
         os.close(handle)
         pid = os.fork()
@@ -56,7 +96,7 @@ class Child:
             logging.shutdown()
             os._exit(status)  # not the parent's exit handlers, nor its buffered output
 
-    def changes(self) -> tuple[int, WriterChanges] | None:
+    def report(self) -> Report | None:
         """What the child reported, or None when it failed."""
         _, status = os.waitpid(self.pid, 0)
         try:
@@ -71,78 +111,85 @@ def write_pages(writer, pages: Sequence[Page], processes: int,
                 progress: Callable[[int, int], None] | None = None) -> None:
     """Call every page of `pages`, in up to `processes` processes."""
     if processes <= 1 or len(pages) < MIN_PAGES or not hasattr(os, "fork") or not isinstance(writer, IncrementalWriter):
-        _write(pages, progress, len(pages), 1)
+        for index in range(len(pages)):
+            pages[index]()
+            _report_progress(progress, range(index, index + 1), len(pages))
         return
-    # Interleaved shares: neighbouring pages cost alike, so each process gets as much work.
-    shares = [pages[index::processes] for index in range(processes)]
-    children = [(Child.fork(_share_work(writer, share)), share) for share in shares[1:]]
-    _write(shares[0], progress, len(pages), processes)
-    for child, share in children:
-        _take_in(writer, child, share, len(share))
-
-
-def _share_work(writer: IncrementalWriter, share: Sequence[Page]) -> Callable[[], tuple[int, WriterChanges]]:
-    """What a child does with a share: write it with its copy of `writer`, and report."""
-    def work():
-        mark = writer.mark()
-        _write(share, None, len(share), 1)
-        return len(share), writer.changes_since(mark)
-    return work
-
-
-def _take_in(writer: IncrementalWriter, child: Child, share: Sequence[Page], count: int) -> None:
-    """Merge what `child` learnt writing `share` (from a list of `count` pages), or write the share here."""
-    reported = child.changes()
-    if reported is None or reported[0] != count:
-        logger.warning("the process writing %d pages failed; writing them in this one", len(share))
-        _write(share, None, len(share), 1)
-    else:
-        writer.merge(reported[1])
-
-
-def _write(pages: Sequence[Page], progress, total: int, scale: int) -> None:
-    for done, page in enumerate(pages, 1):
-        page()
-        if progress and done % PROGRESS_EVERY == 0:
-            progress(min(done * scale, total), total)
+    queue = PageQueue(len(pages))
+    children = [Child.fork(_taking(queue, lambda: (writer, pages))) for _ in range(processes - 1)]
+    _finish(writer, pages, queue, children, progress)
 
 
 class EarlyShare:
-    """A share of the plugin's pages, written by a child forked before Pelican writes its own article pages.
+    """Pages written by a child forked before Pelican writes its own article pages.
 
     Pelican writes the article pages first, in one process; a child started then
-    writes part of the timeline's pages meanwhile, and the parent the rest after.
-    The child takes a `fraction` of the pages, spread evenly (`shared_indices`),
-    with a writer and a page list of its own; the parent's list is the same, so
-    it knows which pages the child took without asking.
+    takes the plugin's pages from the queue meanwhile, and the parent joins it
+    when its article pages are done. The child makes its own writer and page list;
+    the parent's list is the same, page for page.
     """
 
-    def __init__(self, child: Child, fraction: float):
-        self.child, self.fraction = child, fraction
+    def __init__(self, child: Child, queue: PageQueue):
+        self.child, self.queue = child, queue
 
     @classmethod
     def start(cls, make_writer: Callable[[], IncrementalWriter], make_pages: Callable[[IncrementalWriter], Sequence[Page]],
-              fraction: float) -> EarlyShare | None:
+              count: int) -> EarlyShare | None:
         if not hasattr(os, "fork"):
             return None
 
-        def work():
+        def made() -> tuple[IncrementalWriter, Sequence[Page]]:
             writer = make_writer()
-            pages = make_pages(writer)
-            mark = writer.mark()
-            _write([pages[index] for index in shared_indices(len(pages), fraction)], None, 0, 1)
-            return len(pages), writer.changes_since(mark)
+            return writer, make_pages(writer)
 
-        return cls(Child.fork(work), fraction)
+        queue = PageQueue(count)
+        return cls(Child.fork(_taking(queue, made)), queue)
 
     def finish(self, writer: IncrementalWriter, pages: Sequence[Page], processes: int,
                progress: Callable[[int, int], None] | None = None) -> None:
-        """Write the pages the child did not take, then take in what it did (or write its share too, if it failed)."""
-        taken = set(shared_indices(len(pages), self.fraction))
-        write_pages(writer, [page for index, page in enumerate(pages) if index not in taken], processes, progress)
-        _take_in(writer, self.child, [pages[index] for index in sorted(taken)], len(pages))
+        """Take pages until none are left (with `processes` - 1 more children), then take in what the children did."""
+        others = [Child.fork(_taking(self.queue, lambda: (writer, pages))) for _ in range(processes - 1)]
+        _finish(writer, pages, self.queue, [self.child, *others], progress)
 
 
-def shared_indices(count: int, fraction: float) -> list[int]:
-    """`fraction` of the indices below `count`, spread evenly."""
-    return [index for index in range(count) if int((index + 1) * fraction) > int(index * fraction)]
+def _taking(queue: PageQueue, made: Callable[[], tuple[IncrementalWriter, Sequence[Page]]]) -> Callable[[], Report]:
+    """What a child does: take pages from `queue` and write them with its writer, then report."""
+    def work() -> Report:
+        writer, pages = made()
+        mark = writer.mark()
+        done = _take_all(queue, pages, None)
+        return len(pages), writer.changes_since(mark), done
+    return work
+
+
+def _finish(writer: IncrementalWriter, pages: Sequence[Page], queue: PageQueue, children: list[Child],
+            progress: Callable[[int, int], None] | None) -> None:
+    """Take pages until none are left, merge what each child did, and write what a failed one took."""
+    done = set(_take_all(queue, pages, progress))
+    queue.close()
+    for child in children:
+        report = child.report()
+        if report is None or report[0] != len(pages):
+            logger.warning("a process writing pages failed; this one writes the pages it had taken")
+            continue
+        writer.merge(report[1])
+        done.update(report[2])
+    for index in range(len(pages)):
+        if index not in done:
+            pages[index]()
+
+
+def _take_all(queue: PageQueue, pages: Sequence[Page], progress: Callable[[int, int], None] | None) -> list[int]:
+    done = []
+    while (taken := queue.take()) is not None:
+        for index in taken:
+            pages[index]()
+        done.extend(taken)
+        _report_progress(progress, taken, len(pages))
+    return done
+
+
+def _report_progress(progress: Callable[[int, int], None] | None, taken: range, total: int) -> None:
+    # Runs are taken in order: the end of the last one is about how far all processes have got.
+    if progress and (taken.stop // PROGRESS_EVERY > taken.start // PROGRESS_EVERY or taken.stop == total):
+        progress(taken.stop, total)

@@ -68,9 +68,6 @@ from .views import (
 
 logger = logging.getLogger(__name__)
 
-# What rendering and writing one of Pelican's article pages costs, in the timeline's pages (an event page,
-# a redirect): the article pages are longer and mark every date.
-ARTICLE_PAGE_COST = 2
 # Where Python-Markdown's meta extension puts its preprocessor ("meta", priority 27, in its documentation).
 META_PRIORITY = 27
 
@@ -302,10 +299,7 @@ class TimelineGenerator(Generator):
         count = len(self.pages(None))
         if self.jobs < 2 or count < MIN_PAGES:
             return
-        # Balance the two processes: the parent also writes Pelican's article pages, each costing about
-        # ARTICLE_PAGE_COST of the timeline's pages.
-        articles = ARTICLE_PAGE_COST * len(self.context.get("articles", []))
-        self.early = EarlyShare.start(make_writer, self.pages, min(0.9, (count + articles) / (2 * count)))
+        self.early = EarlyShare.start(make_writer, self.pages, count)
 
     # --- pages
 
