@@ -80,13 +80,14 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_targets(entries: Iterable[EventEntry], articles: Mapping[str, Article]) -> dict[str, list[SentenceTarget]]:
+def sentence_targets(entries: Iterable[EventEntry], articles: Mapping[str, Article],
+                     realpath: Callable[[str], str] = os.path.realpath) -> dict[str, list[SentenceTarget]]:
     """Each article file (real path) → the sentences events came from, with where their expressions sit."""
     found: dict[str, list[SentenceTarget]] = {}
     for entry in entries:
         event = entry.event
         for source in event.sources:
-            path = os.path.realpath(source.path)
+            path = realpath(source.path)
             article = articles.get(path)
             if article is None:
                 continue

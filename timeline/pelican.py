@@ -17,6 +17,7 @@ timeline's pages while Pelican writes its article pages (`parallel_pages`).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
 import logging
 import os
@@ -422,11 +423,12 @@ class TimelineGenerator(Generator):
         Attributes of the article, not dictionaries in the context: a page's inputs are then
         the article itself, and an article that did not change keeps its page (`incremental`).
         """
-        articles = {os.path.realpath(article.path): article for article in self.timeline.articles}
-        targets = sentence_targets(self.entries, articles)
+        realpath = functools.cache(os.path.realpath)  # each path resolved once, not once per event that cites it
+        articles = {realpath(article.path): article for article in self.timeline.articles}
+        targets = sentence_targets(self.entries, articles, realpath)
         events = events_by_article(self.entries)
         for page in pages:
-            path = os.path.realpath(page.source_path)
+            path = realpath(page.source_path)
             article = articles.get(path)
             page.timeline_events = events.get(page.source_path, [])
             page.timeline_body = None if article is None else MarkedText(
