@@ -93,7 +93,13 @@ class OutputTree:
     def _make_folder(self, name: str) -> None:
         folder = os.path.dirname(name)
         if folder not in self._folders:
-            os.makedirs(os.path.join(self._root, folder), exist_ok=True)
+            path = os.path.join(self._root, folder)
+            try:
+                os.mkdir(path)  # the parent is there, most often: one call (makedirs looks at the parent first)
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                os.makedirs(path, exist_ok=True)
             self._folders.add(folder)
 
     def counts(self) -> tuple[int, int, int]:
