@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--content", type=Path, help="the folder of articles (default: PATH in pelicanconf.py, content/)")
     build.add_argument("--output", type=Path, help="where to write the site (default: OUTPUT_PATH in pelicanconf.py, output/)")
     build.add_argument("--settings", type=Path, help="a Pelican settings file (default: ./pelicanconf.py, else the project's)")
-    build.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="read dates in N processes (0: one per core; default 1)")
+    build.add_argument("--jobs", type=_jobs, default=1, metavar="N", help="read dates and write pages in N processes (0: one per core; default 1)")
     build.add_argument("--no-cache", dest="cache", action="store_false",
                        help="read and render everything again, and keep nothing for the next build "
                             "(default: cache in TIMELINE_CACHE_PATH, .timeline-cache/ beside the settings)")

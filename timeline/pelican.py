@@ -73,7 +73,7 @@ logger = logging.getLogger(__name__)
 META_PRIORITY = 27
 
 # Every setting the plugin reads, with the value it has when pelicanconf.py is silent.
-# docs/settings.md explains each one.
+# The README's table of settings explains each one.
 DEFAULTS = {
     "TIMELINE_TITLE": "Timeline",
     "TIMELINE_DESCRIPTION": "",
