@@ -282,10 +282,14 @@ class TimelineGenerator(Generator):
                 write_pages(writer, pages, self.jobs, progress)
 
     def pages(self, writer) -> list:
-        """A call writing each page and file; with --jobs they are shared among processes (`parallel_pages`)."""
+        """A call writing each page and file; with --jobs they are shared among processes (`parallel_pages`).
+
+        The feeds and exports come first: each costs as much as hundreds of pages, and taken last
+        they would leave one process working alone at the end.
+        """
         key = ListPage("key", "Key events", self.setting("TIMELINE_KEY_EVENTS_URL"),
                        self.setting("TIMELINE_KEY_EVENTS_SAVE_AS"), self.key, group_by_date(self.key, self.dates))
-        pages = [partial(self.write_timeline, writer), partial(self.write_list, writer, "key", key)]
+        pages = [*self.data_files(writer), partial(self.write_timeline, writer), partial(self.write_list, writer, "key", key)]
         for index, month in enumerate(self.months):
             pages.append(partial(self.write_list, writer, "month", month,
                                  previous=self.months[index - 1] if index else None,
@@ -293,7 +297,7 @@ class TimelineGenerator(Generator):
         pages += [partial(self.write_list, writer, "actor", actor) for actor in self.actors]
         pages += [partial(self.write_page, writer, "months", "TIMELINE_MONTHS"),
                   partial(self.write_page, writer, "actors", "TIMELINE_ACTORS")]
-        return pages + self.event_pages(writer) + self.data_files(writer)
+        return pages + self.event_pages(writer)
 
     def start_early_share(self, make_writer) -> None:
         """Fork a child that writes part of the pages while Pelican writes its article pages (`EarlyShare`)."""
