@@ -158,17 +158,21 @@ def test_timestamps_date_pages_not_events(tmp_path):
     ]
 
 
-def test_timeline17_explains_its_misses_and_wrong_picks():
-    text = "The rig sank on Monday.\n\nThe hearing will be on Friday."
+def _explained(text: str, gold: list[date]) -> str:
+    """What `--explain` says of one article published 2010-04-22, against `gold`."""
     report = Article("a", "a", text, date(2010, 4, 22), Path("a.txt"))
     reports = extract_events(report, tag(text, report.dateline))
     counts = day_counts(reports)
-    gold = [date(2010, 4, 19), date(2010, 4, 20)]
     out = io.StringIO()
     explain_dates("topic", select_dates(counts, gold), gold, counts, reports, out)
-    assert "1 of 2 gold dates picked" in out.getvalue()
-    assert "missed 2010-04-20 Tue    0" in out.getvalue()
-    assert "wrong" not in out.getvalue()  # Friday lies outside the gold timeline's span
+    return out.getvalue()
+
+
+def test_timeline17_explains_its_misses_and_wrong_picks():
+    said = _explained("The rig sank on Monday.\n\nThe hearing will be on Friday.", [date(2010, 4, 19), date(2010, 4, 20)])
+    assert "1 of 2 gold dates picked" in said
+    assert "missed 2010-04-20 Tue    0" in said
+    assert "wrong" not in said  # Friday lies outside the gold timeline's span
 
 
 def _events_of(text: str, day: str) -> list[tuple[str, str]]:
@@ -190,11 +194,6 @@ def test_a_clock_time_does_not_outrank_the_day_it_belongs_to():
 
 def test_timeline17_explain_tells_how_many_dates_tie_at_the_cut():
     """Dates with as many articles as the last pick are taken earliest first: the report says so."""
-    text = "The rig sank on Monday.\n\nThe well blew out on Tuesday.\n\nThe boat left on Wednesday."
-    report = Article("a", "a", text, date(2010, 4, 22), Path("a.txt"))
-    reports = extract_events(report, tag(text, report.dateline))
-    counts = day_counts(reports)
-    gold = [date(2010, 4, 19), date(2010, 4, 21)]
-    out = io.StringIO()
-    explain_dates("topic", select_dates(counts, gold), gold, counts, reports, out)
-    assert "as many as 3 dates (2 gold): 2 of them picked, earliest first (1 gold)" in out.getvalue()
+    said = _explained("The rig sank on Monday.\n\nThe well blew out on Tuesday.\n\nThe boat left on Wednesday.",
+                      [date(2010, 4, 19), date(2010, 4, 21)])
+    assert "as many as 3 dates (2 gold): 2 of them picked, earliest first (1 gold)" in said
