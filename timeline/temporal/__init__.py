@@ -15,7 +15,7 @@ from .calendar import Period
 from .recognize import Candidate, recognize
 from .resolve import resolve
 from .rules import Rules, load_rules
-from .tense import FUTURE, tense_at
+from .tense import FUTURE, PAST, PLANNED, heads_item, planned_for, tense_at
 
 # How near a future verb must stand to overrule an expression's own tense: "is expected to
 # attend [Wednesday]'s meeting", "are going to be watching [Sunday]'s Super Bowl", not "would
@@ -46,12 +46,21 @@ def _candidates(text: str, rules: Rules, split_ranges: bool) -> Iterator[Candida
             yield candidate
 
 
+def _is_stamp(text: str, candidate: Candidate) -> bool:
+    """Whether the expression is an entry's stamp: a full date with its time of day, opening its line."""
+    spec = candidate.spec
+    if spec.kind != "date" or spec.clock is None or spec.year is None or spec.day is None:
+        return False
+    return not text[text.rfind("\n", 0, candidate.start) + 1 : candidate.start].strip()
+
+
 def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list[Mention]:
     rules = load_rules(language)
     mentions: list[Mention] = []
     ref: Period | None = None  # the last date mentioned
     last_day: Period | None = None  # the last day told of, not ahead: the day being reported ("later in the day")
     topic: Period | None = None  # the first quarter named: what an earnings report is about
+    anchor = dct  # what deictic expressions count from: the dateline, or the stamp of the entry they are in
     for candidate in _candidates(text, rules, split_ranges):
         spec = candidate.spec
         tense = spec.tense
@@ -59,8 +68,17 @@ def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list
             tense = tense_at(text, candidate.start, candidate.end, rules)
         if spec.unless_future:  # only a future verb right beside it overrides
             near = tense_at(text, candidate.start, candidate.end, rules, reach=NEAR_VERB_TOKENS)
-            tense = FUTURE if near == FUTURE else spec.unless_future
-        resolved = resolve(spec, dct, tense, last_day if spec.anchor == "reported" else ref, topic)
+            tense = near if near in (FUTURE, PLANNED) else spec.unless_future
+        elif spec.kind == "weekday" and tense in (PAST, None) and planned_for(text, candidate.start, rules):
+            tense = PLANNED  # "has called a meeting for Wednesday": the day it is planned for
+        elif spec.kind == "date" and spec.year is None and spec.day and heads_item(
+            text, candidate.start, candidate.end, rules
+        ):
+            # "20 April : Rig explodes": a chronology tells the past in the present; only a future
+            # verb right after the date makes it ahead ("1 Jan : New rules will take effect")
+            near = tense_at(text, candidate.start, candidate.end, rules, reach=NEAR_VERB_TOKENS)
+            tense = FUTURE if near == FUTURE else PAST
+        resolved = resolve(spec, anchor, tense, last_day if spec.anchor == "reported" else ref, topic)
         if resolved is None:
             continue
         mentions.append(
@@ -78,8 +96,12 @@ def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list
         )
         if resolved.first is not None and not resolved.keeps_reference:
             ref = Period(resolved.granularity, resolved.first, resolved.last, resolved.value)
-            if resolved.granularity == "day" and (dct is None or resolved.first <= dct):
+            if resolved.granularity == "day" and (anchor is None or resolved.first <= anchor):
                 last_day = ref
             if topic is None and spec.kind == "quarter" and spec.year is None:
                 topic = ref  # named from the dateline ("third-quarter profit"), not "the third quarter of 1984"
+            if _is_stamp(text, candidate):
+                # "May 24, 2010 21:58 UTC The message from the podium today ...": a blog entry's or a
+                # comment's own stamp dates what it says after it
+                anchor = resolved.first
     return mentions

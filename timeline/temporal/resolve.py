@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from . import calendar as cal
 from .calendar import Period
 from .recognize import Spec, duration_value
-from .tense import FUTURE, PAST, PRESENT
+from .tense import FUTURE, PAST, PLANNED, PRESENT
 
 UNIT_GRANULARITY = {"MIN": "day", "H": "day", "D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
 
@@ -39,6 +39,8 @@ def resolve(spec: Spec, dct: date | None, tense: str | None, ref: Period | None,
     `ref` is the last date mentioned; `topic` the first quarter the text names, the
     period an earnings report is about, which "the quarter" and "a year ago" count from.
     """
+    if tense == PLANNED and spec.kind != "weekday":
+        tense = FUTURE  # only a weekday is placed by it (ahead, unless just past); elsewhere a plan is ahead
     if spec.value is not None:  # vague references, durations and sets carry their value
         return Resolved(spec.type, spec.value, "vague" if spec.kind == "vague" else spec.kind, mod=spec.mod)
     if spec.span_if_past and (tense == PAST or (spec.unit in _WITHIN_DAY and tense != FUTURE)):
@@ -183,6 +185,12 @@ def _by_tense(candidates: list[date], anchor: date, tense: str | None) -> date:
     return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
 
 
+# How far back a plan seen from the past reaches: "was due to begin on Tuesday, but ..." on a
+# Thursday is the Tuesday just past; "was due on Monday, but has been cancelled" on a Thursday the
+# Monday ahead.
+PLANNED_REACH_BACK_DAYS = 2
+
+
 def _weekday(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
     if spec.anchor == "ref" and ref is not None and ref.granularity == "day":
         # "the previous Friday": counted from the last day mentioned, as the others from the dateline
@@ -199,6 +207,8 @@ def _weekday(spec: Spec, dct: date | None, tense: str | None, ref: Period | None
         day = dct - timedelta(days=behind or 7)
     elif tense in (FUTURE, PRESENT):  # the dateline's own weekday is today: "will vote Friday", on a Friday
         day = dct + timedelta(days=ahead)
+    elif tense == PLANNED:  # "was due to begin on Tuesday": ahead, unless it has just passed
+        day = dct - timedelta(days=behind) if 0 < behind <= PLANNED_REACH_BACK_DAYS else dct + timedelta(days=ahead)
     else:  # news reports the past: a weekday with no tense cue is the last one
         day = dct - timedelta(days=behind)
     return cal.period("day", day)

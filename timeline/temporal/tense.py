@@ -9,16 +9,24 @@ talks would continue" is past: "would" belongs to another clause. A verb right
 after the expression beats one farther left ("ahead of the trip, the department on
 Sunday issued"), and a deadline signal right before it ("closed until Friday")
 makes it future whatever the verb. A verb group takes the tense of its head:
-"will be published" is future, "had been scheduled" past, "is heard" present.
+"will be published" is future, "had been scheduled" past, "is heard" present,
+and "was due to begin" a plan seen from the past (PLANNED: its day just past or
+ahead). A parenthesis holds no verb of the expression; a stop at the end of a
+line ends a sentence; a fronted expression ("..., and by Friday, crews plan")
+takes the verb right after its comma.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .rules import Rules
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
+# A time planned, seen from the past ("was due to begin on Tuesday", "has called a meeting for
+# Wednesday"): the plan may have been kept or not, its day be past or still ahead.
+PLANNED = "planned"
 
 # Tokens: "won't" splits as "wo" + "n't" so that the modal stays visible.
 _TOKEN = re.compile(r"[A-Za-z]+(?=n't)|n't|'[A-Za-z]+|[A-Za-z]+|\d+|[^\sA-Za-z\d]")
@@ -26,10 +34,20 @@ _TOKEN = re.compile(r"[A-Za-z]+(?=n't)|n't|'[A-Za-z]+|[A-Za-z]+|\d+|[^\sA-Za-z\d
 # the stop of an abbreviation: "10 p.m. CDT", "the U.S. Senate". The stop or line break comes
 # first and the look back at the letter before it after: a pattern that opens with a set of
 # characters lets the regex engine skip to them, instead of trying it at every character.
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])(?<!\b[A-Za-z].)(?:\s?[\"”’']{1,2})?\s+(?=[A-Z\"“`])|(?<=\n)\s*\n)")
+# A stop at the end of a line ends a sentence whatever opens the next ("... worldwide .\n20 April :
+# rig explodes", "... on Tuesday .\n-LRB- By Kirsty ...").
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])(?:\s?[\"”’']{1,2})?[^\S\n]*\n|(?<=[.!?])(?<!\b[A-Za-z].)(?:\s?[\"”’']{1,2})?\s+(?=[A-Z\"“`])|(?<=\n)\s*\n)"
+)
+# A parenthesis holds no verb of the expression: "slated for 3 p.m. local time (2000 GMT) on
+# Thursday"; tokenized text writes it -LRB- ... -RRB-.
+_PARENTHESIS = re.compile(r"\([^()\n]*\)|-LRB-(?:(?!-RRB-)[^\n])*-RRB-")
 
 WINDOW_CHARS = 240  # a clause is rarely longer; a longer look only finds other clauses
 WINDOW_TOKENS = 16
+# How far after a fronted expression its verb stands: the comma, a subject, the verb ("and by
+# Friday, crews plan"); farther, an apposition's ("on, Friday night, then cruising ... dressed").
+FRONTED_TOKENS = 6
 
 
 def tense_at(text: str, start: int, end: int, rules: Rules, reach: int = WINDOW_TOKENS) -> str | None:
@@ -43,6 +61,10 @@ def tense_at(text: str, start: int, end: int, rules: Rules, reach: int = WINDOW_
     first_end = _SENTENCE_END.search(right_text)
     if first_end:
         right_text = right_text[: first_end.start() + 1]
+    if ")" in left_text or "-RRB-" in left_text:
+        left_text = _PARENTHESIS.sub(" ", left_text)
+    if "(" in right_text or "-LRB-" in right_text:
+        right_text = _PARENTHESIS.sub(" ", right_text)
     whole_left = _TOKEN.findall(left_text)
     left = whole_left[-WINDOW_TOKENS:]
     right = _TOKEN.findall(right_text)
@@ -55,6 +77,15 @@ def tense_at(text: str, start: int, end: int, rules: Rules, reach: int = WINDOW_
     breaks = rules.tense["clause_breaks"]
     if _is_deadline(left, rules):
         return FUTURE
+    if left and left[-1].lower() in rules.tense["present_before"]:
+        return PRESENT
+    # "By Wednesday, he said they should ...": the report is not what the expression dates
+    reported = bool(left) and left[-1].lower() in rules.tense["report_deadline_signals"]
+    if _fronted(left, right, rules):
+        # "and by Friday, crews plan to start": the clause after the comma is the expression's
+        found = _right_cue(right, min(reach, FRONTED_TOKENS), reported, rules)
+        if found:
+            return found
 
     left_cue = None  # (distance in tokens, tense)
     subordinate_at = None  # where a subordinate clause holding the expression opens
@@ -71,6 +102,8 @@ def tense_at(text: str, start: int, end: int, rules: Rules, reach: int = WINDOW_
             break
         if _dated_noun(left, index, right, rules):
             continue
+        if reported and left[index].lower() in rules.tense["reporting_verbs"]:
+            continue
         found = _cue(left, index, rules, ahead=True)
         if found:
             left_cue = (len(left) - index, found)
@@ -79,12 +112,9 @@ def tense_at(text: str, start: int, end: int, rules: Rules, reach: int = WINDOW_
     # before it: "the State Department on Sunday issued", after "ahead of the trip" far back.
     if left_cue and (left_cue[0] == 1 or not right or right[0].lower() in breaks or not _cue(right, 0, rules)):
         return left_cue[1]
-    for index, token in enumerate(right[:reach]):
-        if token.lower() in breaks:
-            break
-        found = _cue(right, index, rules)
-        if found:
-            return found
+    found = _right_cue(right, reach, reported, rules)
+    if found:
+        return found
     if subordinate_at is not None and reach == WINDOW_TOKENS:
         # No verb of its own tells ("when he visits Northern Ireland on Wednesday"): a future
         # main clause does ("many will turn out to greet him when he visits ..."). A past one
@@ -93,6 +123,62 @@ def tense_at(text: str, start: int, end: int, rules: Rules, reach: int = WINDOW_
         main = whole_left[: len(whole_left) - (len(left) - subordinate_at)]
         return FUTURE if _main_clause_future(main, rules) else None
     return None
+
+
+def _right_cue(right: list[str], reach: int, reported: bool, rules: Rules) -> str | None:
+    """The tense of the first verb after the expression in its clause; past a reporting verb
+    where the expression dates what is reported ("By Wednesday, he said they should")."""
+    breaks = rules.tense["clause_breaks"]
+    for index, token in enumerate(right[:reach]):
+        if token.lower() in breaks:
+            break
+        if reported and token.lower() in rules.tense["reporting_verbs"]:
+            continue
+        found = _cue(right, index, rules)
+        if found:
+            return found
+    return None
+
+
+def _fronted(left: list[str], right: list[str], rules: Rules) -> bool:
+    """Whether the expression opens its clause, a comma after it: "and by Friday, crews plan";
+    "[Friday], the company said"."""
+    if right[:1] != [","]:
+        return False
+    tense = rules.tense
+    at = len(left) - 1
+    if at >= 0 and left[at].lower() in tense["fronting_prepositions"]:
+        at -= 1
+    if at >= 0 and left[at].lower() in tense["coordinators"]:
+        at -= 1
+        return at < 0 or left[at] in tense["clause_punctuation"]
+    return at < 0 or left[at] in tense["clause_punctuation"]
+
+
+# A chronology's item after its date: a separator, the date's other day first ("May 11/12 - ...").
+_ITEM_HEAD = r"(?:[^\S\n]?\\?/\d{1,2})?[^\S\n]*(?:%s)[^\S\n]"
+
+
+@lru_cache(maxsize=8)
+def _item_head(separators: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(_ITEM_HEAD % "|".join(re.escape(s) for s in sorted(separators, key=len, reverse=True)))
+
+
+def heads_item(text: str, start: int, end: int, rules: Rules) -> bool:
+    """Whether the expression text[start:end] heads an item of a chronology: "20 April : Rig
+    explodes", "May 7 - An attempt fails" at the start of a line."""
+    if _item_head(rules.tense["item_separators"]).match(text, end):
+        return True
+    if text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return False  # not at the start of its line
+    return _item_head(rules.tense["line_item_separators"]).match(text, end) is not None
+
+
+def planned_for(text: str, start: int, rules: Rules) -> bool:
+    """Whether the expression at `start` names the day something is planned for: "a meeting for
+    Wednesday"."""
+    before = _TOKEN.findall(text[max(0, start - 12) : start])
+    return bool(before) and before[-1].lower() in rules.tense["planned_signals"]
 
 
 def _main_clause_future(left: list[str], rules: Rules) -> bool:
@@ -133,10 +219,23 @@ def _is_deadline(left: list[str], rules: Rules) -> bool:
     """Whether the expression is a deadline still ahead: "closed until Friday", "postponed until
     Tuesday". Not so where the signal opens its clause ("Until Thursday, they had not called")
     or follows a word that turns it back ("up until", "not until")."""
-    if len(left) < 2 or left[-1].lower() not in rules.tense["deadline_signals"]:
+    tense = rules.tense
+    if len(left) < 2 or left[-1].lower() not in tense["deadline_signals"]:
         return False
     before = left[-2].lower()
-    return before.isalpha() and before not in rules.tense["deadline_not_after"]
+    if not before.isalpha() or before in tense["deadline_not_after"]:
+        return False
+    # "did n't hear about it until Friday", "it was just a flu until Friday": a past event or
+    # state that ended then, no deadline
+    for index in range(len(left) - 2, -1, -1):
+        word = left[index].lower()
+        if word in tense["clause_breaks"] or left[index] in tense["sentence_openers"]:
+            break
+        if word in tense["negations"]:
+            return False
+        if _cue(left, index, rules, ahead=True):
+            return word not in tense["deadline_past_verbs"]
+    return True
 
 
 def _cue(tokens: list[str], index: int, rules: Rules, ahead: bool = False) -> str | None:
@@ -156,8 +255,12 @@ def _cue(tokens: list[str], index: int, rules: Rules, ahead: bool = False) -> st
             return None  # "[Friday] ahead of the speech", "to set up a fund", "than expected"
         if word.endswith(tuple(tense["past_endings"])) and before in tense["subjects"]:
             return PAST  # "who planned to attend": a plan made in the past
-        # "had been scheduled to expire Friday": a plan made in the past for a time now past
-        return PAST if _group_head(tokens, index, rules) in tense["past_heads"] else FUTURE
+        # "had been scheduled to expire Friday": a plan made in the past for a time now past;
+        # "was due to begin on Tuesday": a plan seen from the past, kept or not
+        head = _group_head(tokens, index, rules)
+        if head in tense["past_heads"]:
+            return PAST
+        return PLANNED if head in tense["planned_heads"] else FUTURE
     before = tokens[index - 1].lower() if index > 0 else ""
     if word in tense["base_forms"] and before in tense["infinitive"] and not ahead:
         return None  # "[Wednesday] to set up a fund": an infinitive of another clause
@@ -185,9 +288,14 @@ def _group_head(tokens: list[str], index: int, rules: Rules) -> str:
     adverbs ("will [not] [be] published"): the token before them, lowercased."""
     inside = rules.tense["verb_group"]
     at = index - 1
-    while at >= 0 and tokens[at].lower() in inside and index - at <= 3:
+    # an adverb in "-ly" stands inside a group too: "was to be permanently sealed"
+    while at >= 0 and (tokens[at].lower() in inside or _is_adverb(tokens[at])) and index - at <= 3:
         at -= 1
     return tokens[at].lower() if at >= 0 else ""
+
+
+def _is_adverb(token: str) -> bool:
+    return len(token) > 4 and token.islower() and token.endswith("ly")
 
 
 def sentence_tense(sentence: str, rules: Rules) -> str | None:
