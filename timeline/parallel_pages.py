@@ -111,8 +111,8 @@ def write_pages(writer, pages: Sequence[Page], processes: int,
                 progress: Callable[[int, int], None] | None = None) -> None:
     """Call every page of `pages`, in up to `processes` processes."""
     if processes <= 1 or len(pages) < MIN_PAGES or not hasattr(os, "fork") or not isinstance(writer, IncrementalWriter):
-        for index in range(len(pages)):
-            pages[index]()
+        for index, page in enumerate(pages):
+            page()
             _report_progress(progress, range(index, index + 1), len(pages))
         return
     queue = PageQueue(len(pages))
