@@ -46,11 +46,11 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
     starts = [m.start for m in mentions]
     events: list[Event] = []
     seen: set[str] = set()
-    for index, (start, end) in _reports(article.text, mentions, starts):
+    for index, (start, end), within in _reports(article.text, mentions, starts):
         sentence = article.text[start:end]
         if end - start > MAX_SENTENCE:
             continue
-        inside = [m for m in _within(mentions, starts, start, end) if not is_timestamp(m)]
+        inside = [m for m in within if not is_timestamp(m)]
         dated = [m for m in inside if m.is_dated and m.type in ("DATE", "TIME")]
         if dated:
             event = _dated_event(article, start, end, sentence, _main_mention(dated, language), names)
@@ -109,20 +109,21 @@ def _day_words(language: str) -> frozenset[str]:
     return frozenset(name.lower().rstrip(".") for kind in kinds for name in words[kind].meanings if " " not in name)
 
 
-def _reports(text: str, mentions: Sequence[Mention], starts: list[int]) -> Iterator[tuple[int, tuple[int, int]]]:
-    """The spans that may each report an event, with the index of their sentence: the sentences,
-    and a chronology run into one sentence cut into its items."""
+def _reports(text: str, mentions: Sequence[Mention], starts: list[int]
+             ) -> Iterator[tuple[int, tuple[int, int], list[Mention]]]:
+    """The spans that may each report an event, with the index of their sentence and the mentions
+    inside them: the sentences, and a chronology run into one sentence cut into its items."""
     for index, (start, end) in enumerate(sentence_spans(text)):
         inside = _within(mentions, starts, start, end)
         heads = [m.start for m in inside if m.granularity == "day" and _ITEM_HEAD.match(text, m.end)]
         if len(heads) < 2:  # one date before a dash is an aside or a dateline, not a list
-            yield index, (start, end)
+            yield index, (start, end), inside
             continue
         # "20 April : Rig explodes 28 April : Coastguard fears ...": each date dates its own item.
         cuts = [start, *(head for head in heads if head > start), end]
         for item_start, item_end in zip(cuts, cuts[1:]):
             if text[item_start:item_end].strip():
-                yield index, (item_start, item_end)
+                yield index, (item_start, item_end), _within(mentions, starts, item_start, item_end)
 
 
 def _within(mentions: Sequence[Mention], starts: list[int], start: int, end: int) -> list[Mention]:

@@ -23,6 +23,7 @@ import logging
 import os
 import weakref
 from collections import Counter
+from collections.abc import Callable
 from html import escape
 from functools import partial
 from pathlib import Path
@@ -198,7 +199,9 @@ class TimelineGenerator(Generator):
         )
         # A long timeline opens on its key events and a list of months; each month page lists all.
         self.split = len(self.timeline.events) > int(self.setting("TIMELINE_MONTH_SPLIT"))
-        self.entries = build_entries(self.timeline, pages, self.urls, self.dates, self.split)
+        # Each article's path resolved once, not once per event that cites it, and not again for its page.
+        realpath = functools.cache(os.path.realpath)
+        self.entries = build_entries(self.timeline, pages, self.urls, self.dates, self.split, realpath)
         self.months = month_pages(self.entries, self.urls, self.dates)
         self.actors = actor_pages(self.entries, self.urls, self.dates)
         self.key = key_entries(self.entries, self.timeline, int(self.setting("TIMELINE_KEY_EVENTS")))
@@ -212,7 +215,7 @@ class TimelineGenerator(Generator):
             timeline_files=self.files_written(),
         )
         # Article pages are written after this runs, so they can show their events and marked dates.
-        self.attach_to_articles(pages)
+        self.attach_to_articles(pages, realpath)
 
     def read_timeline(self, pages) -> Timeline:
         """The timeline of the articles Pelican read, extracted where the cache does not have them."""
@@ -421,13 +424,12 @@ class TimelineGenerator(Generator):
 
     # --- article pages: the text with its dates marked, each linked to its event
 
-    def attach_to_articles(self, pages) -> None:
+    def attach_to_articles(self, pages, realpath: Callable[[str], str]) -> None:
         """Give each Pelican article what its page shows: its events, and its text with the dates marked.
 
         Attributes of the article, not dictionaries in the context: a page's inputs are then
         the article itself, and an article that did not change keeps its page (`incremental`).
         """
-        realpath = functools.cache(os.path.realpath)  # each path resolved once, not once per event that cites it
         articles = {realpath(article.path): article for article in self.timeline.articles}
         targets = sentence_targets(self.entries, articles, realpath)
         events = events_by_article(self.entries)

@@ -7,7 +7,6 @@ that every link the templates write points at a page this module also lists.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import unicodedata
@@ -182,9 +181,9 @@ class PageFinder:
             return url
 
 
-def build_entries(timeline: Timeline, pages, urls: SiteUrls, dates: DateFormatter, split_by_month: bool) -> list[EventEntry]:
-    """One entry per event, in timeline order."""
-    realpath = functools.cache(os.path.realpath)  # each article's path resolved once, not once per event
+def build_entries(timeline: Timeline, pages, urls: SiteUrls, dates: DateFormatter, split_by_month: bool,
+                  realpath: Callable[[str], str]) -> list[EventEntry]:
+    """One entry per event, in timeline order; `realpath` resolves an article's path (cached: many events cite one)."""
     find_page = PageFinder(pages, realpath)
     texts = {realpath(article.path): article.text for article in timeline.articles}
     newest = newest_dateline(timeline.articles)
