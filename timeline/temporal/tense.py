@@ -151,7 +151,6 @@ def _fronted(left: list[str], right: list[str], rules: Rules) -> bool:
         at -= 1
     if at >= 0 and left[at].lower() in tense["coordinators"]:
         at -= 1
-        return at < 0 or left[at] in tense["clause_punctuation"]
     return at < 0 or left[at] in tense["clause_punctuation"]
 
 
