@@ -56,6 +56,7 @@ class Spec:
     span_if_past: bool = False
     half: int | None = None  # 1 or 2: the first or second half of a year
     short_year: int | None = None  # a year's last two digits, its century left out ("since '82")
+    days: int | None = None  # days away from the day named: "the day before Thanksgiving" is -1
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,26 @@ def recognize(text: str, rules: Rules | None = None) -> list[Candidate]:
             continue
         taken.append((start, end, Candidate(start, end, match.group(0), spec), pattern.only_in_range))
     taken.sort(key=lambda t: t[0])
-    return join_neighbours(text, taken, rules)
+    return [_day_around(text, candidate, rules) for candidate in join_neighbours(text, taken, rules)]
+
+
+_AROUND: dict[str, re.Pattern[str]] = {}  # language → what may stand before a day to count from it
+
+
+def _day_around(text: str, candidate: Candidate, rules: Rules) -> Candidate:
+    """"The day before last Tuesday's hearing", "the day after Christmas": a day counted from the
+    day named, one expression with it."""
+    spec = candidate.spec
+    if spec.unit or not (spec.kind in ("weekday", "holiday") or (spec.kind == "date" and spec.day is not None)):
+        return candidate
+    around = _AROUND.get(rules.language)
+    if around is None:
+        around = _AROUND[rules.language] = re.compile(rf"\b({rules.words['day_around'].alternation()})\s+$", re.IGNORECASE)
+    found = around.search(text, max(0, candidate.start - CONTEXT), candidate.start)
+    if found is None:
+        return candidate
+    days = rules.words["day_around"].meaning(found.group(1))
+    return Candidate(found.start(), candidate.end, text[found.start() : candidate.end], replace(spec, days=days))
 
 
 # How far the context of an expression is read, each side.
@@ -264,9 +284,12 @@ def _date(match, groups, meaning) -> Spec | None:
     day = explicit.get("day", int(groups["day"]) if "day" in groups else None)
     if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
         return None
-    unit = "W" if "week_of" in groups else None  # "the week of March 6"
+    unit = "W" if "week_of" in groups else None  # "the week of March 6", "the last week of March"
     shift, year_shift = meaning("shift"), _year_shift(meaning)
-    return Spec(kind="date", year=year, month=month, day=day, mod=mod, shift=shift, year_shift=year_shift, unit=unit)
+    return Spec(
+        kind="date", year=year, month=month, day=day, mod=mod, shift=shift, year_shift=year_shift, unit=unit,
+        nth=meaning("week_ordinal"),
+    )
 
 
 def _strip_modifier(match, groups) -> str:
@@ -356,7 +379,16 @@ def _anaphoric(match, groups, meaning) -> Spec:
     else:
         shift = meaning("anaphoric_shift") or 0
     anchor = "reported" if "reported" in groups else "ref"
-    return Spec(kind="anaphoric", unit=meaning("calendar_unit"), shift=shift, anchor=anchor, year_shift=_year_shift(meaning))
+    part = meaning("part_of_day")  # "in the morning": a part of the day being reported
+    return Spec(
+        kind="anaphoric",
+        type="TIME" if part else "DATE",
+        unit=meaning("calendar_unit") or "D",
+        shift=shift,
+        anchor=anchor,
+        year_shift=_year_shift(meaning),
+        part=part,
+    )
 
 
 def _month_day(match, groups, meaning) -> Spec | None:
@@ -370,6 +402,12 @@ def _quarter(match, groups, meaning) -> Spec:
     return Spec(kind="quarter", quarter=number, year=int(year) if year else None, year_shift=_year_shift(meaning))
 
 
+def _quarter_ended(match, groups, meaning) -> Spec | None:
+    """"The quarter ended July 31": the day it ends, placed as a date, names the quarter (resolve.py)."""
+    day = int(groups["day"])
+    return Spec(kind="date", month=meaning("month"), day=day, unit="Q") if 1 <= day <= 31 else None
+
+
 def _half(match, groups, meaning) -> Spec:
     year = int(groups["year"]) if "year" in groups else None
     return Spec(kind="half", half=meaning("half"), year=year, year_shift=_year_shift(meaning))
@@ -377,7 +415,8 @@ def _half(match, groups, meaning) -> Spec:
 
 def _reported(match, groups, meaning) -> Spec:
     year = int(groups["year"]) if "year" in groups else None
-    unit = None if "period" in groups else "Q"  # "the same period last year": the last period named
+    # "the same period last year": the last period named; "the full year": the reported one
+    unit = None if "period" in groups else "Y" if "whole_year" in groups else "Q"
     return Spec(kind="reported", unit=unit, year=year, year_shift=_year_shift(meaning))
 
 
@@ -448,7 +487,7 @@ def _clock(match, groups, meaning) -> Spec | None:
         hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
         if hour > 12:
             return None
-        pm = groups["ampm"].lower().startswith("p")
+        pm = (meaning("clock_half") or groups["ampm"]).lower().startswith("p")  # "4 in the morning"
         hour = hour % 12 + (12 if pm else 0)
     zone = meaning("timezone") or meaning("zone") or ""
     return Spec(kind="clock", type="TIME", clock=f"{hour:02d}:{minute:02d}{zone}")
@@ -507,7 +546,7 @@ def _name(match, groups, meaning) -> Spec:
 def _set(match, groups, meaning) -> Spec:
     if "frequency" in groups:
         value = meaning("frequency")
-    elif "weekday" in groups:
+    elif "weekday" in groups:  # "every Tuesday", "Tuesday nights"
         value = f"XXXX-WXX-{meaning('weekday')}"
     elif "part_of_day" in groups:
         value = f"XXXX-XX-XXT{meaning('part_of_day')}"
@@ -525,6 +564,7 @@ _BUILDERS = {
     "anaphoric": _anaphoric,
     "month_day": _month_day,
     "quarter": _quarter,
+    "quarter_ended": _quarter_ended,
     "half": _half,
     "reported": _reported,
     "season": _season,

@@ -55,6 +55,8 @@ def resolve(spec: Spec, dct: date | None, tense: str | None, ref: Period | None,
             found = cal.period("quarter", cal.shift(_reported_quarter(dct, ref, topic), "Y", spec.amount))
         else:
             found = _PLACERS[spec.kind](spec, dct, tense, ref)
+        if found is not None and spec.days and found.granularity == "day":  # "the day before last Tuesday"
+            found = cal.period("day", found.first + timedelta(days=spec.days))
     except (ValueError, OverflowError):
         return None
     if found is None:
@@ -94,6 +96,9 @@ def _reported_period(spec: Spec, dct: date | None, ref: Period | None, topic: Pe
     year"), that month."""
     if spec.unit is None and ref is not None and ref.granularity == "month":
         return cal.period("month", cal.shift(ref.first, "Y", spec.year_shift or 0))
+    if spec.unit == "Y":  # "the full year": the reported quarter's, where a quarter was named
+        named = topic is not None or (ref is not None and ref.granularity == "quarter")
+        return cal.period("year", _reported_quarter(dct, ref, topic) if named else dct) if dct else None
     return _reported(spec, dct, _reported_quarter(dct, ref, topic))
 
 
@@ -126,8 +131,21 @@ FUTURE_REACH_BACK_DAYS = 31
 def _date(spec: Spec, dct: date | None, tense: str | None, ref: Period | None) -> Period | None:
     found = _day_or_month(spec, dct, tense)
     if found is not None and spec.unit == "W":  # "the week of March 6"
-        return cal.period("week", found.first)
+        return cal.period("week", _nth_week_middle(found, spec.nth) if spec.nth else found.first)
+    if found is not None and spec.unit == "Q":
+        # "the quarter ended July 31": the calendar quarter that holds the middle of the three
+        # months up to that day (May to July: the second)
+        return cal.period("quarter", found.first - timedelta(days=QUARTER_MIDDLE_DAYS))
     return found
+
+
+QUARTER_MIDDLE_DAYS = 45  # from a quarter's last day back to its middle
+
+
+def _nth_week_middle(month: Period, nth: int) -> date:
+    """The middle day of a month's nth seven days (-1: its last seven): "the last week of March" is
+    the week that holds March 28, "the first week of June" the one that holds June 4."""
+    return month.last - timedelta(days=3) if nth < 0 else month.first + timedelta(days=7 * nth - 4)
 
 
 def _day_or_month(spec: Spec, dct: date | None, tense: str | None) -> Period | None:
@@ -169,6 +187,11 @@ def _nearest_else_by_tense(candidates: list[date], anchor: date, tense: str | No
     # March, is next December. (A past verb may reach ahead: "was extended to Nov. 20".)
     if abs(days) <= NEAR_DAYS and not (tense == FUTURE and days < -FUTURE_REACH_BACK_DAYS):
         return nearest
+    if tense is None:
+        # Farther off and no tense cue: the dateline's own year, as HeidelTime reads it. A writer
+        # leaves the year out where it is the current one ("In January, a bomb ... killed a guard",
+        # told in October; "flights from August 6", announced in February).
+        return next((c for c in candidates if c.year == anchor.year), nearest)
     return _by_tense(candidates, anchor, tense)
 
 

@@ -121,8 +121,10 @@ def tense_at(text: str, start: int, end: int, rules: Rules, reach: int = WINDOW_
         # tells nothing the default does not, and a present perfect ("we have some immunity for
         # when it strikes in autumn") nothing at all.
         main = whole_left[: len(whole_left) - (len(left) - subordinate_at)]
-        return FUTURE if _main_clause_future(main, rules) else None
-    return None
+        if _main_clause_future(main, rules):
+            return FUTURE
+    # "a program to pay down the loan by February": a deadline no verb tells of is still ahead
+    return FUTURE if reported and reach == WINDOW_TOKENS else None
 
 
 def _right_cue(right: list[str], reach: int, reported: bool, rules: Rules) -> str | None:
@@ -263,6 +265,9 @@ def _cue(tokens: list[str], index: int, rules: Rules, ahead: bool = False) -> st
     before = tokens[index - 1].lower() if index > 0 else ""
     if word in tense["base_forms"] and before in tense["infinitive"] and not ahead:
         return None  # "[Wednesday] to set up a fund": an infinitive of another clause
+    plural_present = word in tense["plural_present"] and not _after_determiner(tokens, index, rules)
+    if plural_present and before in tense["infinitive"]:
+        return None  # "had been due to expire Friday": the verb that governs the infinitive tells
     is_past = word in tense["past"] or (
         token.islower()
         and len(word) > 4
@@ -270,7 +275,7 @@ def _cue(tokens: list[str], index: int, rules: Rules, ahead: bool = False) -> st
         and word not in tense["not_past"]
         and not _after_determiner(tokens, index, rules)
     )
-    if is_past or word in tense["present"]:
+    if is_past or word in tense["present"] or plural_present:
         # A verb group is as future as its head: "will be published", "to be signed". The head
         # must lead the group itself: in "the ambassador to Venezuela said", "to" heads a noun.
         head = _group_head(tokens, index, rules)
@@ -278,6 +283,8 @@ def _cue(tokens: list[str], index: int, rules: Rules, ahead: bool = False) -> st
             return FUTURE
         if is_past and head in tense["present"]:  # a present passive: "the case is heard in May"
             return PRESENT
+        if plural_present and head in tense["past"]:  # "the talks did not begin Monday"
+            return PAST
         return PAST if is_past else PRESENT
     return None
 
