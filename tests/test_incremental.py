@@ -166,6 +166,8 @@ def spy_on_timelines_made_elsewhere(monkeypatch) -> list[bool]:
 
 def test_a_rebuild_in_two_processes_takes_the_timeline_made_beside_pelican(project, tmp_path, monkeypatch):
     content, conf, output = project
+    (content / "pages").mkdir()
+    (content / "pages" / "about.md").write_text("Title: About\n\nWho writes this timeline.\n", encoding="utf-8")
     taken = spy_on_timelines_made_elsewhere(monkeypatch)
     assert build(content, output, conf, jobs=2) == 0  # few articles: even the first build makes it there
     (content / "library-reopens.md").write_text(NEW_ARTICLE, encoding="utf-8")

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .articles import read_article
+from .articles import ARTICLE_SUFFIXES, read_article
 from .cache import ExtractionCache
 from .corrections import find_corrections
 from .model import Article, Timeline
-from .timeline import PARALLEL_THRESHOLD, article_paths, batch_size, build_timeline, extract_batch, read_articles
+from .timeline import PARALLEL_THRESHOLD, batch_size, build_timeline, extract_batch, read_articles
 
 
 @dataclass
@@ -75,7 +75,7 @@ def start_reading_dates(generator) -> None:
     if not folder or jobs < 2 or id(settings) in _STARTED:
         return
     started = _STARTED[id(settings)] = Started(settings)
-    files, _ = article_paths([Path(settings["PATH"])])
+    files = _article_files(generator)
     articles, _ = read_articles(files, _remembered(started.read))  # as build_timeline reads them: the same cache keys
     cache = ExtractionCache(Path(folder) / "extraction")
     missing = cache.missing(articles)
@@ -86,6 +86,13 @@ def start_reading_dates(generator) -> None:
     started.cache, started.pool = cache, ProcessPoolExecutor(max_workers=jobs)
     cache.prefetch(missing, partial(started.pool.submit, extract_batch, cache_folder=cache.folder),
                    batch_size(len(missing), jobs))
+
+
+def _article_files(generator) -> list[Path]:
+    """The files Pelican's article generator reads as articles: not its pages, nor what it excludes."""
+    settings = generator.settings
+    listed = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    return sorted(Path(generator.path) / name for name in listed if Path(name).suffix.lower() in ARTICLE_SUFFIXES)
 
 
 def _timeline_of(files: list[Path], read: dict[Path, Article], content: Path, cache_folder: Path) -> bytes:
