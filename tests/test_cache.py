@@ -57,8 +57,8 @@ def test_a_new_engine_invalidates_every_entry(tmp_path, monkeypatch):
 def test_a_corrupt_entry_is_rebuilt_with_a_warning(tmp_path):
     write(tmp_path, "alpha")
     clean = build_timeline([tmp_path / "alpha.md"], cache=ExtractionCache(tmp_path / "cache"))
-    for entry in (tmp_path / "cache").rglob("*.json"):
-        entry.write_text('{"mentions": [', encoding="utf-8")
+    for entry in (tmp_path / "cache").rglob("*.pickle"):
+        entry.write_bytes(entry.read_bytes()[:40])
     rebuilt = build_timeline([tmp_path / "alpha.md"], cache=ExtractionCache(tmp_path / "cache"))
     assert rebuilt.events == clean.events
     assert any("corrupt cache entry" in w and "alpha.md" in w for w in rebuilt.warnings)

@@ -155,6 +155,42 @@ def test_a_build_in_two_processes_reads_each_article_once(project, monkeypatch):
     assert sorted(read) == articles
 
 
+def spy_on_timelines_made_elsewhere(monkeypatch) -> list[bool]:
+    """For each build: whether it took the timeline another process made while Pelican read the articles."""
+    taken = []
+    original = date_prefetch.Started.timeline_of
+    monkeypatch.setattr(date_prefetch.Started, "timeline_of",
+                        lambda self, paths: taken.append(original(self, paths) is not None) or original(self, paths))
+    return taken
+
+
+def test_a_rebuild_in_two_processes_takes_the_timeline_made_beside_pelican(project, tmp_path, monkeypatch):
+    content, conf, output = project
+    (content / "pages").mkdir()
+    (content / "pages" / "about.md").write_text("Title: About\n\nWho writes this timeline.\n", encoding="utf-8")
+    taken = spy_on_timelines_made_elsewhere(monkeypatch)
+    assert build(content, output, conf, jobs=2) == 0  # few articles: even the first build makes it there
+    (content / "library-reopens.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    assert build(content, output, conf, jobs=2) == 0
+    assert taken == [True, True]
+    alone = tmp_path / "alone" / "output"
+    alone.parent.mkdir()
+    assert build(content, alone, project_settings(alone.parent), jobs=1) == 0
+    assert {name: data for name, (data, _) in files(output).items()} == {
+        name: data for name, (data, _) in files(alone).items()}
+
+
+def test_a_timeline_made_from_other_files_than_pelican_read_is_not_taken(project, tmp_path, monkeypatch):
+    """A draft is in the content folder, but not among the articles Pelican publishes: the timeline leaves it out."""
+    content, conf, output = project
+    (content / "draft.md").write_text(NEW_ARTICLE.replace("Slug:", "Status: draft\nSlug:"), encoding="utf-8")
+    taken = spy_on_timelines_made_elsewhere(monkeypatch)
+    assert build(content, output, conf, jobs=2) == 0
+    assert taken == [False]
+    assert not any(i.startswith("library-reopens-") for i in event_ids(output))
+    assert (output / "drafts" / "library-reopens" / "index.html").is_file()  # its preview (a draft once stopped the build)
+
+
 def test_adding_an_article_rewrites_only_what_changed(project, rendered, monkeypatch):
     content, conf, output = project
     assert build(content, output, conf) == 0

@@ -7,7 +7,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from timeline.articles import parse_article
@@ -33,6 +33,7 @@ DATELINES = st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=dat
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=ANY_TEXT, dct=DATELINES)
+@example(text="mid- last day", dct=date(2000, 1, 1))  # once "mid" of a single day ended before it began
 def test_tag_never_raises_and_is_well_formed(text, dct):
     mentions = tag(text, dct)
     previous_end = 0

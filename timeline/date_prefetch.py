@@ -2,35 +2,57 @@
 
 Pelican reads every article (its Markdown) in one process before any plugin
 sees them; the temporal engine reads the same files. With several processes
-(TIMELINE_JOBS), the extraction of the articles the cache lacks starts when
-Pelican's article generator does, in a process pool, and the timeline takes
-the results when it is built (`ExtractionCache.prefetch`). An article Pelican
-ends up reading differently (another slug, say) is simply extracted then.
+(TIMELINE_JOBS), work starts when Pelican's article generator does:
+
+- when the cache lacks many articles (a first build), their extraction, in a
+  process pool; the timeline takes the results when it is built
+  (`ExtractionCache.prefetch`). An article Pelican ends up reading differently
+  (another slug, say) is simply extracted then;
+- when it lacks few (a rebuild), the whole timeline, in one other process:
+  loading a thousand cache entries and merging their events takes longer than
+  Pelican's reading, which it overlaps. The build takes that timeline only if
+  it was made from the very files Pelican read (`Started.timeline_of`).
 """
 
 from __future__ import annotations
 
+import gc
 import os
-from concurrent.futures import ProcessPoolExecutor
+import pickle
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .articles import read_article
+from .articles import ARTICLE_SUFFIXES, read_article
 from .cache import ExtractionCache
-from .model import Article
-from .timeline import PARALLEL_THRESHOLD, article_paths, batch_size, extract_batch, read_articles
+from .corrections import find_corrections
+from .model import Article, Timeline
+from .timeline import PARALLEL_THRESHOLD, batch_size, build_timeline, extract_batch, read_articles
 
 
 @dataclass
 class Started:
     """What a build began before it read its dates: the articles as they were read (to find each
-    one's cache key they had to be), and the extractions under way, if any were worth starting."""
+    one's cache key they had to be), and the extractions under way (a first build) or the
+    timeline being made (a rebuild), if any were worth starting."""
 
     settings: dict  # held, so that its id is not reused while the build runs
     read: dict[Path, Article] = field(default_factory=dict)
     cache: ExtractionCache | None = None
     pool: ProcessPoolExecutor | None = None
+    timeline: Future | None = None  # of `_timeline_of`, made in `pool`
+
+    def timeline_of(self, files: list[Path]) -> tuple[Timeline, int, int] | None:
+        """The timeline made elsewhere, if it was made from `files`, with the articles it found in the
+        cache and those it read; None when none was, or it failed (the build then makes it, and shows why)."""
+        if self.timeline is None:
+            return None
+        try:
+            read, *made = _loaded(self.timeline.result())
+        except Exception:  # noqa: BLE001 - made again by the caller, which reports the error
+            return None
+        return tuple(made) if read == files else None
 
     def read_again(self, path: Path) -> Article:
         """The article at `path`, as read already in this build, else read now."""
@@ -53,15 +75,47 @@ def start_reading_dates(generator) -> None:
     if not folder or jobs < 2 or id(settings) in _STARTED:
         return
     started = _STARTED[id(settings)] = Started(settings)
-    files, _ = article_paths([Path(settings["PATH"])])
+    files = _article_files(generator)
     articles, _ = read_articles(files, _remembered(started.read))  # as build_timeline reads them: the same cache keys
     cache = ExtractionCache(Path(folder) / "extraction")
     missing = cache.missing(articles)
-    if len(missing) < PARALLEL_THRESHOLD:  # a rebuild after a few changes: not worth starting processes
+    if len(missing) < PARALLEL_THRESHOLD:  # a rebuild after a few changes: the whole timeline, elsewhere
+        started.pool = ProcessPoolExecutor(max_workers=1)
+        started.timeline = started.pool.submit(_timeline_of, files, started.read, Path(settings["PATH"]), cache.folder)
         return
     started.cache, started.pool = cache, ProcessPoolExecutor(max_workers=jobs)
     cache.prefetch(missing, partial(started.pool.submit, extract_batch, cache_folder=cache.folder),
                    batch_size(len(missing), jobs))
+
+
+def _article_files(generator) -> list[Path]:
+    """The files Pelican's article generator reads as articles: not its pages, nor what it excludes."""
+    settings = generator.settings
+    listed = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    return sorted(Path(generator.path) / name for name in listed if Path(name).suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def _timeline_of(files: list[Path], read: dict[Path, Article], content: Path, cache_folder: Path) -> bytes:
+    """The timeline of `files` (those in `read` as read already) as `TimelineGenerator.read_timeline`
+    makes it, with the files (to check it against) and the cache's hits and misses: pickled here,
+    to be loaded by `_loaded`."""
+    gc.disable()  # a process that lives for this: what it makes is all kept, or all freed when it ends
+    cache = ExtractionCache(cache_folder)
+    timeline = build_timeline(files, corrections=find_corrections([content]), cache=cache,
+                              read=lambda path: read.get(path) or read_article(path))
+    return pickle.dumps((files, timeline, cache.hits, cache.misses), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _loaded(data: bytes):
+    """Unpickled without the garbage collector: it would walk the whole build's objects several
+    times while hundreds of thousands of new ones, all kept, are made (a third of a second)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _remembered(read: dict[Path, Article]):

@@ -31,7 +31,7 @@ from pelican.plugins import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .output_tree import OutputTree
+from .output_tree import OutputTree, Stamp
 from .page_inputs import Fingerprints, Unknowable, template_reads
 
 logger = logging.getLogger(__name__)
@@ -75,16 +75,14 @@ class PageManifest:
             entries = {}
         return cls(path, entries)
 
-    def matches(self, name: str, digest: str, file: str | None) -> bool:
-        """`file` was made from `digest`, and nobody has touched it since."""
+    def matches(self, name: str, digest: str, stamp: Callable[[str], Stamp | None]) -> bool:
+        """The file `name` was made from `digest`, and nobody has touched it since: it still has the
+        stamp recorded then (`stamp(name)`, asked only when the digest is the one recorded)."""
         entry = self.entries.get(name)
-        if not entry or entry[0] != digest or file is None:
+        if not entry or entry[0] != digest:
             return False
-        try:
-            stat = os.stat(file)
-        except OSError:
-            return False
-        return [stat.st_ino, stat.st_size, stat.st_mtime_ns] == entry[1:]
+        found = stamp(name)
+        return found is not None and list(found) == entry[1:]
 
     def record(self, name: str, digest: str, file: Path, stat: os.stat_result | None = None) -> None:
         stat = stat or file.stat()
@@ -180,10 +178,10 @@ class IncrementalWriter(Writer):
         """Make `name` right without rendering it, when a manifest knows the file made from `digest`."""
         if digest is None or self.manifest is None:
             return False
-        if self.manifest.matches(name, digest, self.tree.path(name)):
+        if self.manifest.matches(name, digest, self.tree.stamp):
             self.tree.keep(name)  # its entry stays as it is: the same digest, the same file
         elif self.published_manifest is not None and self.published_manifest.matches(
-                name, digest, self.tree.published_path(name)):
+                name, digest, self.tree.published_stamp):
             self.tree.copy_published(name)
             self.manifest.record(name, digest, self.tree.file(name))
         else:

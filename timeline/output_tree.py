@@ -43,12 +43,19 @@ class OutputTree:
     def published_file(self, name: str) -> Path | None:
         return self.published / name if self.published else None
 
-    # The same as strings, for the thousands of files a build only looks at (a Path costs more than the stat).
     def path(self, name: str) -> str:
+        # A string, for the thousands of files a build only looks at (a Path costs more than the stat).
         return os.path.join(self._root, name)
 
-    def published_path(self, name: str) -> str | None:
-        return os.path.join(self._published, name) if self._published else None
+    def stamp(self, name: str) -> Stamp | None:
+        """The stamp of the build folder's file `name` when the build began (None: there was none).
+
+        Taken from the listing made then: looking at thousands of files again would cost as much.
+        """
+        return _stamp(self.path(name)) if self.in_place else self.before.get(name)
+
+    def published_stamp(self, name: str) -> Stamp | None:
+        return _stamp(os.path.join(self._published, name)) if self._published else None
 
     def keep(self, name: str) -> None:
         """The file already in the build folder is the right one."""
@@ -153,6 +160,14 @@ def snapshot(root: Path) -> dict[str, Stamp]:
                     stat = entry.stat(follow_symlinks=False)
                     found[prefix + entry.name] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
     return found
+
+
+def _stamp(path: str) -> Stamp | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def same_bytes(path: Path, data: bytes) -> bool:

@@ -33,6 +33,7 @@ from markdown import Markdown
 from pelican import signals
 from pelican.generators import Generator
 from pelican.readers import BaseReader, MarkdownReader
+from pelican.urlwrappers import Category
 from pelican.utils import get_relative_path, path_to_url, pelican_open
 
 from . import unique_slugs
@@ -227,14 +228,18 @@ class TimelineGenerator(Generator):
         if cache is None and folder:
             cache = ExtractionCache(Path(folder) / "extraction")
         try:
-            with progress_bar("Reading dates") as progress:
-                timeline = build_timeline(paths, corrections=find_corrections([Path(self.settings["PATH"])]),
-                                          cache=cache, jobs=self.jobs, progress=progress, read=started.read_again)
+            made = started.timeline_of(paths)
+            if made is None:
+                with progress_bar("Reading dates") as progress:
+                    timeline = build_timeline(paths, corrections=find_corrections([Path(self.settings["PATH"])]),
+                                              cache=cache, jobs=self.jobs, progress=progress, read=started.read_again)
+                made = timeline, cache.hits if cache else 0, cache.misses if cache else 0
         finally:
             if started.pool is not None:
                 started.pool.shutdown(cancel_futures=True)
-        if cache is not None:
-            logger.info("extraction cache: %d articles from the cache, %d read", cache.hits, cache.misses)
+        timeline, hits, misses = made
+        if folder:
+            logger.info("extraction cache: %d articles from the cache, %d read", hits, misses)
         for warning in timeline.warnings + tuple(self.files_not_read()):
             logger.warning("timeline: %s", warning)
         return timeline
@@ -540,6 +545,14 @@ def add_writer(pelican_object):
     return IncrementalWriter
 
 
+def drafts_without_category(generator):
+    """Pelican writes a draft's preview page with its category, and an article has one only where the
+    site has category pages (this one has none): without one, a single draft stopped the whole build."""
+    for draft in (*generator.drafts, *generator.drafts_translations):
+        if not hasattr(draft, "category"):
+            draft.category = Category(generator.settings["DEFAULT_CATEGORY"], generator.settings)
+
+
 def add_reader(readers):
     readers.reader_classes["txt"] = RawTextReader
     for extension in TolerantMarkdownReader.file_extensions:
@@ -582,3 +595,4 @@ def register():
     signals.article_generator_init.connect(start_reading_dates)
     signals.content_object_init.connect(unique_slugs.on_content_made)
     signals.article_generator_pretaxonomy.connect(unique_slugs.warn_renamed)
+    signals.article_generator_finalized.connect(drafts_without_category)

@@ -13,7 +13,6 @@ article could be read), and then the previous site stays as it was.
 from __future__ import annotations
 
 import functools
-import http.server
 import logging
 import os
 import shutil
@@ -176,6 +175,8 @@ class ArticleCount:
 
 def serve(output: Path, port: int = 8000, bind: str = "127.0.0.1") -> int:
     """Serve the built site at http://bind:port/ until interrupted."""
+    import http.server  # here, not above: only serving needs it, and every build would load it
+
     output = Path(output)
     if not (output / "index.html").is_file():
         logger.error("%s has no index.html: run `timeline build` first", output)

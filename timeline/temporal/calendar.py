@@ -113,8 +113,9 @@ def narrow(p: Period, mod: str | None) -> Period:
     """The part of a period a modifier picks: early → first third, mid → middle, late → last third."""
     if not mod or mod not in ("START", "MID", "END"):
         return p
-    days = (p.last - p.first).days + 1
-    third = max(days // 3, 1)
+    third = ((p.last - p.first).days + 1) // 3
+    if not third:  # a day or two ("mid- last day"): no part of it to pick
+        return p
     if mod == "START":
         return Period(p.granularity, p.first, p.first + timedelta(days=third - 1), p.value)
     if mod == "END":
