@@ -6,7 +6,8 @@ language data of the stages that read dates and make events. Changing a rule
 invalidates every entry (each could change); changing an article invalidates
 its own. The cache is one folder of small files, each an article's mentions and
 events pickled (loading a thousand of them as JSON, and making the values again
-field by field, took three times as long); delete it at any time. A corrupt
+field by field, took three times as long); like Pelican's own cache beside it,
+it is the project's to write, not anyone's; delete it at any time. A corrupt
 entry is a warning, and is extracted again.
 """
 
@@ -87,6 +88,10 @@ class ExtractionCache:
             return None
         self.hits += 1
         return found
+
+    def has_entries(self) -> bool:
+        """Whether any article is in the cache: a build has been made with it before."""
+        return any(self.folder.glob("*/*.pickle"))
 
     def missing(self, articles: list[Article]) -> list[Article]:
         """The articles this cache has no entry for."""

@@ -11,7 +11,8 @@ sees them; the temporal engine reads the same files. With several processes
 - when it lacks few (a rebuild), the whole timeline, in one other process:
   loading a thousand cache entries and merging their events takes longer than
   Pelican's reading, which it overlaps. The build takes that timeline only if
-  it was made from the very files Pelican read (`Started.timeline_of`).
+  it is made from the very files Pelican read (`Started.timeline_of`); else
+  it stops that process and makes the timeline itself.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
-from .articles import ARTICLE_SUFFIXES, read_article
+from .articles import ARTICLE_SUFFIXES, ArticleError, read_article
 from .cache import ExtractionCache
 from .corrections import find_corrections
 from .model import Article, Timeline
@@ -40,19 +42,28 @@ class Started:
     settings: dict  # held, so that its id is not reused while the build runs
     read: dict[Path, Article] = field(default_factory=dict)
     cache: ExtractionCache | None = None
-    pool: ProcessPoolExecutor | None = None
-    timeline: Future | None = None  # of `_timeline_of`, made in `pool`
+    pool: ProcessPoolExecutor | None = None  # extracting what the cache lacks
+    worker: Pool | None = None  # making the timeline of `timeline_files`
+    timeline_files: list[Path] = field(default_factory=list)
+    timeline: AsyncResult | None = None  # of `_timeline_of`
 
     def timeline_of(self, files: list[Path]) -> tuple[Timeline, int, int] | None:
-        """The timeline made elsewhere, if it was made from `files`, with the articles it found in the
-        cache and those it read; None when none was, or it failed (the build then makes it, and shows why)."""
-        if self.timeline is None:
-            return None
+        """The timeline made elsewhere, if it is made from `files`, with the articles it found in the
+        cache and those it read; None when none is, or it failed (the build then makes it, and shows why)."""
+        if self.timeline is None or files != self.timeline_files:
+            return None  # Pelican left out an article (one dated ahead, say): not even waited for
         try:
-            read, *made = _loaded(self.timeline.result())
+            made_from, *made = _loaded(self.timeline.get())
         except Exception:  # noqa: BLE001 - made again by the caller, which reports the error
             return None
-        return tuple(made) if read == files else None
+        return tuple(made) if made_from == files else None
+
+    def stop(self, wait: bool = True) -> None:
+        """Stop what still runs: extractions nobody asked for, a timeline not taken."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=wait, cancel_futures=True)
+        if self.worker is not None:
+            self.worker.terminate()
 
     def read_again(self, path: Path) -> Article:
         """The article at `path`, as read already in this build, else read now."""
@@ -60,7 +71,9 @@ class Started:
         return found if found is not None else read_article(path)
 
 
-_STARTED: dict[int, Started] = {}  # by the id of the build's settings
+_STARTED: dict[int, Started] = {}
+# Statuses of articles Pelican does not list among the site's articles.
+UNLISTED = ("draft", "hidden")  # by the id of the build's settings
 
 
 def jobs_of(settings: dict) -> int:
@@ -76,13 +89,17 @@ def start_reading_dates(generator) -> None:
         return
     started = _STARTED[id(settings)] = Started(settings)
     files = _article_files(generator)
-    articles, _ = read_articles(files, _remembered(started.read))  # as build_timeline reads them: the same cache keys
     cache = ExtractionCache(Path(folder) / "extraction")
+    if cache.has_entries():  # most likely a rebuild: the timeline, elsewhere, from now on
+        started.worker = Pool(1)
+        started.timeline = started.worker.apply_async(_timeline_of, (files, Path(settings["PATH"]), cache.folder))
+    articles, _ = read_articles(files, _remembered(started.read))  # as build_timeline reads them: the same cache keys
     missing = cache.missing(articles)
-    if len(missing) < PARALLEL_THRESHOLD:  # a rebuild after a few changes: the whole timeline, elsewhere
-        started.pool = ProcessPoolExecutor(max_workers=1)
-        started.timeline = started.pool.submit(_timeline_of, files, started.read, Path(settings["PATH"]), cache.folder)
+    if len(missing) < PARALLEL_THRESHOLD:  # a few changes: not worth more processes
+        started.timeline_files = _timeline_files(files, started.read)
         return
+    started.stop()  # many (a first build, a new engine): extracted on every core instead
+    started.worker = started.timeline = None
     started.cache, started.pool = cache, ProcessPoolExecutor(max_workers=jobs)
     cache.prefetch(missing, partial(started.pool.submit, extract_batch, cache_folder=cache.folder),
                    batch_size(len(missing), jobs))
@@ -95,15 +112,27 @@ def _article_files(generator) -> list[Path]:
     return sorted(Path(generator.path) / name for name in listed if Path(name).suffix.lower() in ARTICLE_SUFFIXES)
 
 
-def _timeline_of(files: list[Path], read: dict[Path, Article], content: Path, cache_folder: Path) -> bytes:
-    """The timeline of `files` (those in `read` as read already) as `TimelineGenerator.read_timeline`
-    makes it, with the files (to check it against) and the cache's hits and misses: pickled here,
-    to be loaded by `_loaded`."""
+def _timeline_files(files: list[Path], read: dict[Path, Article]) -> list[Path]:
+    """The files Pelican will publish as articles, as far as can be told before it reads them: those
+    that can be read, less drafts and hidden ones."""
+    return [path for path in files if path in read and dict(read[path].metadata).get("status", "").lower() not in UNLISTED]
+
+
+def _timeline_of(files: list[Path], content: Path, cache_folder: Path) -> bytes:
+    """The timeline of `files` as `TimelineGenerator.read_timeline` makes it, once they are known to be
+    those Pelican publishes: pickled here, with the files it is made from and the cache's hits and
+    misses, to be loaded by `_loaded`."""
     gc.disable()  # a process that lives for this: what it makes is all kept, or all freed when it ends
+    read = {}
+    for path in files:
+        try:
+            read[path] = read_article(path)
+        except (ArticleError, OSError):
+            continue  # Pelican cannot read it either
+    made_from = _timeline_files(files, read)
     cache = ExtractionCache(cache_folder)
-    timeline = build_timeline(files, corrections=find_corrections([content]), cache=cache,
-                              read=lambda path: read.get(path) or read_article(path))
-    return pickle.dumps((files, timeline, cache.hits, cache.misses), protocol=pickle.HIGHEST_PROTOCOL)
+    timeline = build_timeline(made_from, corrections=find_corrections([content]), cache=cache, read=read.__getitem__)
+    return pickle.dumps((made_from, timeline, cache.hits, cache.misses), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _loaded(data: bytes):
@@ -133,6 +162,4 @@ def take_started(settings: dict) -> Started:
 def drop_leftovers() -> None:
     """Stop what a build that failed before it read its dates left running."""
     while _STARTED:
-        pool = _STARTED.popitem()[1].pool
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        _STARTED.popitem()[1].stop(wait=False)

@@ -235,8 +235,7 @@ class TimelineGenerator(Generator):
                                               cache=cache, jobs=self.jobs, progress=progress, read=started.read_again)
                 made = timeline, cache.hits if cache else 0, cache.misses if cache else 0
         finally:
-            if started.pool is not None:
-                started.pool.shutdown(cancel_futures=True)
+            started.stop()
         timeline, hits, misses = made
         if folder:
             logger.info("extraction cache: %d articles from the cache, %d read", hits, misses)
