@@ -4,15 +4,16 @@ Pelican reads every article (its Markdown) in one process before any plugin
 sees them; the temporal engine reads the same files. With several processes
 (TIMELINE_JOBS), work starts when Pelican's article generator does:
 
-- when the cache lacks many articles (a first build), their extraction, in a
-  process pool; the timeline takes the results when it is built
-  (`ExtractionCache.prefetch`). An article Pelican ends up reading differently
-  (another slug, say) is simply extracted then;
-- when it lacks few (a rebuild), the whole timeline, in one other process:
-  loading a thousand cache entries and merging their events takes longer than
-  Pelican's reading, which it overlaps. The build takes that timeline only if
-  it is made from the very files Pelican read (`Started.timeline_of`); else
-  it stops that process and makes the timeline itself.
+- when the cache has entries (most likely a rebuild), the whole timeline, at
+  once, in one other process: loading a thousand cache entries and merging
+  their events takes about as long as Pelican's reading, which it overlaps.
+  The build takes that timeline only if it is made from the very files Pelican
+  read (`Started.timeline_of`); else it stops that process and makes the
+  timeline itself;
+- when the cache lacks many articles (a first build, a new engine), their
+  extraction, in a process pool, instead; the timeline takes the results when
+  it is built (`ExtractionCache.prefetch`). An article Pelican ends up reading
+  differently (another slug, say) is simply extracted then.
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ def jobs_of(settings: dict) -> int:
 
 
 def start_reading_dates(generator) -> None:
-    """Receives Pelican's article generator as it starts: extract what the cache lacks, elsewhere."""
+    """Receives Pelican's article generator as it starts: make the timeline, or extract what the
+    cache lacks, elsewhere."""
     settings = generator.settings
     folder, jobs = settings.get("TIMELINE_CACHE_PATH"), jobs_of(settings)
     if not folder or jobs < 2 or id(settings) in _STARTED:
