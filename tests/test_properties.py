@@ -15,10 +15,11 @@ from timeline.temporal import tag
 
 # The TIMEX3 values the engine writes: dates and times down to the minute, weeks,
 # weekends, quarters, halves, seasons, years, decades, centuries, ranges of
-# those, durations, sets, and the vague references.
+# those, durations, sets (a month every year, a weekday every week with or without
+# its part of the day, a part of every day), and the vague references.
 _DATE = r"\d{2,4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}(?:-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI))?(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}))?"
 TIMEX_VALUE = re.compile(
-    rf"(?:{_DATE}(?:/{_DATE})?|P(?:T?(?:\d+|X)(?:Y|M|W|D|H|Q|DE|CE|WE|MIN))|XXXX-WXX-[1-7]|XXXX-XX-XXT(?:MO|AF|EV|NI)|PRESENT_REF|PAST_REF|FUTURE_REF)"
+    rf"(?:{_DATE}(?:/{_DATE})?|P(?:T?(?:\d+|X)(?:Y|M|W|D|H|Q|DE|CE|WE|MIN))|XXXX-(?:0[1-9]|1[0-2])|XXXX-WXX-[1-7](?:T(?:MO|AF|EV|NI))?|XXXX-XX-XXT(?:MO|AF|EV|NI)|PRESENT_REF|PAST_REF|FUTURE_REF)"
 )
 
 NEWS_WORDS = st.sampled_from(

@@ -546,8 +546,12 @@ def _name(match, groups, meaning) -> Spec:
 def _set(match, groups, meaning) -> Spec:
     if "frequency" in groups:
         value = meaning("frequency")
-    elif "weekday" in groups:  # "every Tuesday", "Tuesday nights"
+    elif "weekday" in groups:  # "every Tuesday"; "Tuesday nights", "every Tuesday night"
         value = f"XXXX-WXX-{meaning('weekday')}"
+        if "part_of_day" in groups:
+            value += f"T{meaning('part_of_day')}"
+    elif "month" in groups:  # "each July": the month, every year
+        value = f"XXXX-{meaning('month'):02d}"
     elif "part_of_day" in groups:
         value = f"XXXX-XX-XXT{meaning('part_of_day')}"
     else:
