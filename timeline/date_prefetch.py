@@ -117,7 +117,8 @@ def _article_files(generator) -> list[Path]:
 def _timeline_files(files: list[Path], read: dict[Path, Article]) -> list[Path]:
     """The files Pelican will publish as articles, as far as can be told before it reads them: those
     that can be read, less drafts and hidden ones."""
-    return [path for path in files if path in read and dict(read[path].metadata).get("status", "").lower() not in UNLISTED]
+    return [path for path in files
+            if path in read and dict(read[path].metadata).get("status", "").lower() not in UNLISTED]
 
 
 def _timeline_of(files: list[Path], content: Path, cache_folder: Path) -> bytes:
