@@ -27,7 +27,7 @@ from functools import partial
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
-from .articles import ARTICLE_SUFFIXES, ArticleError, read_article
+from .articles import ARTICLE_SUFFIXES, read_article
 from .cache import ExtractionCache
 from .corrections import find_corrections
 from .model import Article, Timeline
@@ -72,9 +72,9 @@ class Started:
         return found if found is not None else read_article(path)
 
 
-_STARTED: dict[int, Started] = {}
+_STARTED: dict[int, Started] = {}  # by the id of the build's settings
 # Statuses of articles Pelican does not list among the site's articles.
-UNLISTED = ("draft", "hidden")  # by the id of the build's settings
+UNLISTED = ("draft", "hidden")
 
 
 def jobs_of(settings: dict) -> int:
@@ -126,12 +126,8 @@ def _timeline_of(files: list[Path], content: Path, cache_folder: Path) -> bytes:
     those Pelican publishes: pickled here, with the files it is made from and the cache's hits and
     misses, to be loaded by `_loaded`."""
     gc.disable()  # a process that lives for this: what it makes is all kept, or all freed when it ends
-    read = {}
-    for path in files:
-        try:
-            read[path] = read_article(path)
-        except (ArticleError, OSError):
-            continue  # Pelican cannot read it either
+    read: dict[Path, Article] = {}
+    read_articles(files, _remembered(read))  # as the build reads them; one that cannot be read, Pelican cannot either
     made_from = _timeline_files(files, read)
     cache = ExtractionCache(cache_folder)
     timeline = build_timeline(made_from, corrections=find_corrections([content]), cache=cache, read=read.__getitem__)

@@ -31,7 +31,7 @@ from pelican.plugins import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .output_tree import OutputTree, Stamp
+from .output_tree import OutputTree, Stamp, stamp_of
 from .page_inputs import Fingerprints, Unknowable, template_reads
 
 logger = logging.getLogger(__name__)
@@ -85,8 +85,7 @@ class PageManifest:
         return found is not None and list(found) == entry[1:]
 
     def record(self, name: str, digest: str, file: Path, stat: os.stat_result | None = None) -> None:
-        stat = stat or file.stat()
-        self.entries[name] = [digest, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+        self.entries[name] = [digest, *stamp_of(stat or file.stat())]
 
     def save(self, keep_only: set[str], others: list[PageManifest]) -> None:
         """Save the entries of `keep_only` (the files this build produced); remove the site's stale manifests."""

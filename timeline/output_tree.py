@@ -158,16 +158,20 @@ def snapshot(root: Path) -> dict[str, Stamp]:
                     pending.append((f"{prefix}{entry.name}/", entry.path))
                 else:
                     stat = entry.stat(follow_symlinks=False)
-                    found[prefix + entry.name] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+                    found[prefix + entry.name] = stamp_of(stat)
     return found
+
+
+def stamp_of(stat: os.stat_result) -> Stamp:
+    """What tells a file apart from the one it was: its inode, size and modification time."""
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def _stamp(path: str) -> Stamp | None:
     try:
-        stat = os.stat(path)
+        return stamp_of(os.stat(path))
     except OSError:
         return None
-    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def same_bytes(path: Path, data: bytes) -> bool:
