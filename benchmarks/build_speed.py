@@ -46,7 +46,7 @@ from synthetic_news import write_articles  # noqa: E402
 # Runs `timeline build` in a fresh interpreter and reports what was read again, as JSON on the last line.
 COUNTING_BUILD = """
 import json, logging, sys
-from timeline.cli import main
+from timeline.cli import command
 from timeline.pelican import RawTextReader, TolerantMarkdownReader
 parsed, extracted = [], []
 for reader in (TolerantMarkdownReader, RawTextReader):  # what Pelican reads an article with: cached, it is not called
@@ -60,7 +60,7 @@ class ExtractionCount(logging.Handler):
 log = logging.getLogger("timeline.pelican")
 log.setLevel(logging.INFO)
 log.addHandler(ExtractionCount())
-status = main(sys.argv[1:])
+status = command()
 print(json.dumps({"status": status, "extracted": sum(extracted), "parsed": len(parsed)}))
 sys.exit(status)
 """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -37,6 +38,15 @@ def main(argv: list[str] | None = None) -> int:
         parser.exit(2, f"timeline: error: {error}\n")
     except BrokenPipeError:  # `timeline events ... | head`
         return 0
+
+
+def command() -> int:
+    """The `timeline` console script: `main`, for a process that ends with it."""
+    status = main()
+    # Python's last collection would walk every object the command made (a fifth of a second
+    # after a build of 1,000 articles) only for the process to free them as it exits.
+    gc.freeze()
+    return status
 
 
 class UsageError(Exception):
@@ -221,4 +231,4 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(command())
