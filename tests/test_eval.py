@@ -232,3 +232,6 @@ def test_events_on_timeline17_stay_above_their_floors():
     coverage = sum(score.coverage for score in scores) / len(scores)
     assert f1 >= TIMELINE17_F1_FLOOR, f"mean date F1 fell to {f1:.4f}"
     assert coverage >= TIMELINE17_COVERAGE_FLOOR, f"mean coverage fell to {coverage:.4f}"
+    # What no timeline of the articles can exceed: every covered gold date is named or a publication day.
+    for score in scores:
+        assert score.coverage <= score.reach <= 1.0, score

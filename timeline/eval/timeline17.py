@@ -5,7 +5,9 @@ The measure is the date selection of the news timeline summarisation literature
 gold timeline's first and last date, rank them by the number of distinct
 articles that report an event on that day, take as many as the gold timeline
 has, and compare the two sets of dates. Coverage is the share of gold dates
-that have any event at all, before the cut.
+that have any event at all, before the cut; beside it, the share that any
+article names as a day or was published on: what no timeline of these articles
+can exceed, however it reads them.
 
 `python -m timeline.eval.timeline17 --explain DIR...` also lists, per topic, the
 gold dates missed and the dates picked wrongly, with what reported them, and how
@@ -58,6 +60,7 @@ class TopicScore:
     coverage: float
     events: int = 0  # after merging
     reports: int = 0  # event reports before merging: each article's own
+    reach: float = 0.0  # the share of gold dates any article names as a day or was published on
 
 
 def read_articles(topic: Path) -> list[Article]:
@@ -99,26 +102,35 @@ def select_dates(counts: dict[date, int], gold: list[date]) -> list[date]:
     return inside[: len(gold)]
 
 
-def score_dates(predicted: list[date], gold: list[date], counts: dict[date, int]) -> tuple[float, float, float, float]:
+def score_dates(predicted: list[date], gold: list[date], counts: dict[date, int],
+                named: set[date]) -> tuple[float, float, float, float, float]:
     hits = len(set(predicted) & set(gold))
     precision = hits / len(predicted) if predicted else 0.0
     recall = hits / len(gold) if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
-    coverage = sum(1 for day in gold if day in counts) / len(gold) if gold else 0.0
-    return precision, recall, f1, coverage
+    coverage = _share(gold, counts)
+    return precision, recall, f1, coverage, _share(gold, named)
 
 
-def engine_reports(articles: list[Article]) -> list[Event]:
-    """Each article's own events, before merging."""
-    events = []
+def _share(gold: list[date], days) -> float:
+    return sum(1 for day in gold if day in days) / len(gold) if gold else 0.0
+
+
+def engine_reports(articles: list[Article]) -> tuple[list[Event], set[date]]:
+    """Each article's own events, before merging; and the days that any article names as a day (in
+    any tense or clause) or was published on: the most that a timeline of these articles can cover."""
+    events, named = [], set()
     for article in articles:
-        events.extend(extract_events(article, tag(article.text, article.dateline)))
-    return events
+        mentions = tag(article.text, article.dateline)
+        events.extend(extract_events(article, mentions))
+        named.update(m.first for m in mentions if m.type in ("DATE", "TIME") and m.first is not None and m.first == m.last)
+        named.add(article.dateline)
+    return events, named | {event.start for event in events if event.granularity == "day"}
 
 
 def score_topic(topic: Path, explain: TextIO | None = None) -> TopicScore:
     articles = read_articles(topic)
-    reports = engine_reports(articles)
+    reports, named = engine_reports(articles)
     events = merge_events(reports)
     counts = day_counts(events)
     scores = []
@@ -126,17 +138,18 @@ def score_topic(topic: Path, explain: TextIO | None = None) -> TopicScore:
         gold = read_gold(gold_file)
         if gold:
             picked = select_dates(counts, gold)
-            scores.append(score_dates(picked, gold, counts))
+            scores.append(score_dates(picked, gold, counts, named))
             if explain:
-                explain_dates(f"{topic.name}/{gold_file.name}", picked, gold, counts, reports, explain)
-    mean = [sum(values) / len(values) for values in zip(*scores)] if scores else [0.0] * 4
-    return TopicScore(topic.name, len(articles), *mean, events=len(events), reports=len(reports))
+                explain_dates(f"{topic.name}/{gold_file.name}", picked, gold, counts, reports, named, explain)
+    *mean, reach = [sum(values) / len(values) for values in zip(*scores)] if scores else [0.0] * 5
+    return TopicScore(topic.name, len(articles), *mean, events=len(events), reports=len(reports), reach=reach)
 
 
-def explain_dates(name: str, picked: list[date], gold: list[date], counts: dict[date, int], reports: list[Event], out: TextIO) -> None:
+def explain_dates(name: str, picked: list[date], gold: list[date], counts: dict[date, int], reports: list[Event],
+                  named: set[date], out: TextIO) -> None:
     """The gold dates missed and the dates picked wrongly, each with its count and what reported it:
     how many articles reported it the same day, later, or in advance, and by which kind of
-    expression (none: a lead dated by its dateline)."""
+    expression (none: a lead dated by its dateline); a gold date no article names is said so."""
     how: dict[date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for report in reports:
         if report.granularity == "day":
@@ -149,6 +162,10 @@ def explain_dates(name: str, picked: list[date], gold: list[date], counts: dict[
     for label, days in (("missed", sorted(wanted - chosen)), ("wrong", sorted(chosen - wanted))):
         for day in days:
             detail = ", ".join(f"{kind} {len(articles)}" for kind, articles in sorted(how[day].items()))
+            if day not in named:
+                detail = "no article names this day"
+            elif not detail:
+                detail = "named, but no event is dated by it"
             print(f"  {label:6} {day} {day:%a} {counts.get(day, 0):4d}  {detail}", file=out)
 
 
@@ -182,7 +199,7 @@ def report(dirs: Iterable[Path], out=sys.stdout, explain: TextIO | None = None) 
     if not topics:
         raise SystemExit("no Timeline17 topic found (a topic folder holds InputDocs/ and timelines/)")
     scores = []
-    header = f"{'topic':22} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6} {'cover':>6} {'HT F1':>6} {'reports':>8} {'events':>7} {'merged':>7} {'sec':>5}"
+    header = f"{'topic':22} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6} {'cover':>6} {'named':>6} {'HT F1':>6} {'reports':>8} {'events':>7} {'merged':>7} {'sec':>5}"
     print(header, file=out)
     for topic in topics:
         started = time.perf_counter()
@@ -193,10 +210,11 @@ def report(dirs: Iterable[Path], out=sys.stdout, explain: TextIO | None = None) 
     reference = [HEIDELTIME_F1[s.topic] for s in scores if s.topic in HEIDELTIME_F1]
     reference_mean = sum(reference) / len(reference) if len(reference) == len(scores) else None
     total = TopicScore("mean", sum(s.articles for s in scores), mean("precision"), mean("recall"), mean("f1"), mean("coverage"),
-                       sum(s.events for s in scores), sum(s.reports for s in scores))
+                       sum(s.events for s in scores), sum(s.reports for s in scores), mean("reach"))
     print(_row(total, reference_mean, None), file=out)
     print("\nP/R/F1: date selection against each gold timeline (mean over a topic's timelines); cover: the share of gold "
-          "dates with any event; HT F1: HeidelTime's F1, the reference; merged: the share of reports merged into "
+          "dates with any event; named: the share of gold dates that any article names as a day (as the engine reads it) or was published on, "
+          "the most any timeline of these articles can cover; HT F1: HeidelTime's F1, the reference; merged: the share of reports merged into "
           "another article's event.", file=out)
     return scores
 
@@ -206,7 +224,7 @@ def _row(score: TopicScore, reference: float | None, seconds: float | None) -> s
     ref = f"{reference:6.3f}" if reference is not None else f"{'-':>6}"
     sec = f"{seconds:5.1f}" if seconds is not None else ""
     return (f"{score.topic:22} {score.articles:8d} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} "
-            f"{score.coverage:6.3f} {ref} {score.reports:8d} {score.events:7d} {merged:7.1%} {sec}")
+            f"{score.coverage:6.3f} {score.reach:6.3f} {ref} {score.reports:8d} {score.events:7d} {merged:7.1%} {sec}")
 
 
 def main(argv: list[str] | None = None) -> int:
