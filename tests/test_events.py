@@ -12,7 +12,7 @@ import pytest
 
 from timeline.cli import main
 from timeline.dateline import find_dateline
-from timeline.eval.timeline17 import day_counts, explain_dates, select_dates
+from timeline.eval.timeline17 import day_counts, engine_reports, explain_dates, select_dates
 from timeline.events import extract_events
 from timeline.model import Article
 from timeline.temporal import tag
@@ -160,18 +160,17 @@ def test_timestamps_date_pages_not_events(tmp_path):
 
 def _explained(text: str, gold: list[date]) -> str:
     """What `--explain` says of one article published 2010-04-22, against `gold`."""
-    report = Article("a", "a", text, date(2010, 4, 22), Path("a.txt"))
-    reports = extract_events(report, tag(text, report.dateline))
+    reports, named = engine_reports([Article("a", "a", text, date(2010, 4, 22), Path("a.txt"))])
     counts = day_counts(reports)
     out = io.StringIO()
-    explain_dates("topic", select_dates(counts, gold), gold, counts, reports, out)
+    explain_dates("topic", select_dates(counts, gold), gold, counts, reports, named, out)
     return out.getvalue()
 
 
 def test_timeline17_explains_its_misses_and_wrong_picks():
     said = _explained("The rig sank on Monday.\n\nThe hearing will be on Friday.", [date(2010, 4, 19), date(2010, 4, 20)])
     assert "1 of 2 gold dates picked" in said
-    assert "missed 2010-04-20 Tue    0" in said
+    assert "missed 2010-04-20 Tue    0  no article names this day" in said
     assert "wrong" not in said  # Friday lies outside the gold timeline's span
 
 
