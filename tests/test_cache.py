@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import timeline.timeline as pipeline
+from timeline.article_index import load_index, save_index
 from timeline.cache import ExtractionCache
 from timeline.timeline import build_timeline
 
@@ -68,3 +69,15 @@ def test_parallel_extraction_gives_the_same_timeline(tmp_path):
     for number in range(pipeline.PARALLEL_THRESHOLD + 4):
         write(tmp_path, f"article{number:02d}")
     assert build_timeline([tmp_path], jobs=2).events == build_timeline([tmp_path], jobs=1).events
+
+
+def test_the_article_index_is_dropped_when_damaged_or_made_by_another_engine(tmp_path, monkeypatch):
+    index = tmp_path / "cache" / "articles.pickle"
+    recorded = {str(tmp_path / "alpha.md"): ((1, 2, 3), "key", "")}
+    save_index(index, recorded)
+    assert load_index(index) == recorded
+    index.write_bytes(index.read_bytes()[:20])
+    assert load_index(index) == {}
+    save_index(index, recorded)
+    monkeypatch.setattr("timeline.article_index.engine_version", lambda: "another-engine")
+    assert load_index(index) == {}

@@ -189,6 +189,26 @@ def test_a_rebuild_in_two_processes_takes_the_timeline_made_beside_pelican(proje
         name: data for name, (data, _) in files(alone).items()}
 
 
+def test_a_rebuild_reads_beforehand_only_the_articles_changed_since_the_last(project, monkeypatch):
+    """The article index tells the rest; an article made a draft since is left out, there as by Pelican."""
+    content, conf, output = project
+    assert build(content, output, conf, jobs=2) == 0
+    assert build(content, output, conf, jobs=2) == 0  # made beside Pelican: the files are recorded
+    buses = content / "bridge-buses.md"
+    buses.write_text(buses.read_text(encoding="utf-8").replace("Slug: bridge-buses", "Slug: bridge-buses\nStatus: draft"),
+                     encoding="utf-8")
+    (content / "library-reopens.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    read = []
+    original = date_prefetch.read_article
+    monkeypatch.setattr(date_prefetch, "read_article", lambda path: read.append(path.name) or original(path))
+    taken = spy_on_timelines_made_elsewhere(monkeypatch)
+    assert build(content, output, conf, jobs=2) == 0
+    assert sorted(read) == ["bridge-buses.md", "library-reopens.md"]
+    assert taken == [True]
+    ids = event_ids(output)
+    assert any(i.startswith("library-reopens-") for i in ids) and not any(i.startswith("bridge-buses-") for i in ids)
+
+
 def test_a_timeline_made_from_other_files_than_pelican_read_is_not_taken(project, tmp_path, monkeypatch):
     """Without WITH_FUTURE_DATES, Pelican makes an article dated ahead a draft, which only its reading tells."""
     content, _, output = project

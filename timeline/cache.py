@@ -93,9 +93,13 @@ class ExtractionCache:
         """Whether any article is in the cache: a build has been made with it before."""
         return any(self.folder.glob("*/*.pickle"))
 
+    def has(self, key: str) -> bool:
+        """Whether the entry of `key` is there (without pathlib: a rebuild asks it of every article)."""
+        return os.path.isfile(os.path.join(self.folder, key[:2], f"{key}.pickle"))
+
     def missing(self, articles: list[Article]) -> list[Article]:
         """The articles this cache has no entry for."""
-        return [article for article in articles if not self._path(self.key(article)).is_file()]
+        return [article for article in articles if not self.has(self.key(article))]
 
     def prefetch(self, articles: list[Article], submit_batch: Callable[[list[Article]], Future], batch_size: int) -> None:
         """Start extracting `articles` (`missing` ones), in batches, by `submit_batch(batch)`, which also

@@ -9,7 +9,9 @@ sees them; the temporal engine reads the same files. With several processes
   their events takes about as long as Pelican's reading, which it overlaps.
   The build takes that timeline only if it is made from the very files Pelican
   read (`Started.timeline_of`); else it stops that process and makes the
-  timeline itself;
+  timeline itself. Which files those will be, and how many articles the cache
+  lacks, this process learns by reading only the files that changed since the
+  index (`article_index`) recorded them;
 - when the cache lacks many articles (a first build, a new engine), their
   extraction, in a process pool, instead; the timeline takes the results when
   it is built (`ExtractionCache.prefetch`). An article Pelican ends up reading
@@ -27,6 +29,7 @@ from functools import partial
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
+from .article_index import file_stamps, load_index, save_index
 from .articles import ARTICLE_SUFFIXES, read_article
 from .cache import ExtractionCache
 from .corrections import find_corrections
@@ -73,6 +76,8 @@ class Started:
 
 
 _STARTED: dict[int, Started] = {}  # by the id of the build's settings
+# The article index (`article_index`), in the cache folder.
+INDEX = "articles.pickle"
 # Statuses of articles Pelican does not list among the site's articles.
 UNLISTED = ("draft", "hidden")
 
@@ -91,14 +96,17 @@ def start_reading_dates(generator) -> None:
         return
     started = _STARTED[id(settings)] = Started(settings)
     files = _article_files(generator)
-    cache = ExtractionCache(Path(folder) / "extraction")
+    cache, index = ExtractionCache(Path(folder) / "extraction"), Path(folder) / INDEX
     if cache.has_entries():  # most likely a rebuild: the timeline, elsewhere, from now on
         started.worker = Pool(1)
-        started.timeline = started.worker.apply_async(_timeline_of, (files, Path(settings["PATH"]), cache.folder))
-    articles, _ = read_articles(files, _remembered(started.read))  # as build_timeline reads them: the same cache keys
+        started.timeline = started.worker.apply_async(_timeline_of, (files, Path(settings["PATH"]), cache.folder, index))
+    statuses = _unchanged(files, load_index(index), cache)
+    unknown = [path for path in files if path not in statuses]
+    articles, _ = read_articles(unknown, _remembered(started.read))  # as build_timeline reads them: the same cache keys
     missing = cache.missing(articles)
     if len(missing) < PARALLEL_THRESHOLD:  # a few changes: not worth more processes
-        started.timeline_files = _timeline_files(files, started.read)
+        statuses.update((path, _status(article)) for path, article in started.read.items())
+        started.timeline_files = [path for path in files if path in statuses and statuses[path] not in UNLISTED]
         return
     started.stop()  # many (a first build, a new engine): extracted on every core instead
     started.worker = started.timeline = None
@@ -114,23 +122,33 @@ def _article_files(generator) -> list[Path]:
     return sorted(Path(generator.path) / name for name in listed if Path(name).suffix.lower() in ARTICLE_SUFFIXES)
 
 
-def _timeline_files(files: list[Path], read: dict[Path, Article]) -> list[Path]:
-    """The files Pelican will publish as articles, as far as can be told before it reads them: those
-    that can be read, less drafts and hidden ones."""
-    return [path for path in files
-            if path in read and dict(read[path].metadata).get("status", "").lower() not in UNLISTED]
+def _unchanged(files: list[Path], recorded: dict, cache: ExtractionCache) -> dict[Path, str]:
+    """The status of each file that is as the index recorded it, its cache entry still there."""
+    unchanged = {}
+    for path, stamp in file_stamps(files).items():
+        found = recorded.get(str(path))
+        if found is not None and found[0] == stamp and cache.has(found[1]):
+            unchanged[path] = found[2]
+    return unchanged
 
 
-def _timeline_of(files: list[Path], content: Path, cache_folder: Path) -> bytes:
+def _status(article: Article) -> str:
+    return dict(article.metadata).get("status", "").lower()
+
+
+def _timeline_of(files: list[Path], content: Path, cache_folder: Path, index: Path) -> bytes:
     """The timeline of `files` as `TimelineGenerator.read_timeline` makes it, once they are known to be
     those Pelican publishes: pickled here, with the files it is made from and the cache's hits and
-    misses, to be loaded by `_loaded`."""
+    misses, to be loaded by `_loaded`. The files as read are recorded in the index for the next build."""
     gc.disable()  # a process that lives for this: what it makes is all kept, or all freed when it ends
+    stamps = file_stamps(files)
     read: dict[Path, Article] = {}
     read_articles(files, _remembered(read))  # as the build reads them; one that cannot be read, Pelican cannot either
-    made_from = _timeline_files(files, read)
+    made_from = [path for path in files if path in read and _status(read[path]) not in UNLISTED]
     cache = ExtractionCache(cache_folder)
     timeline = build_timeline(made_from, corrections=find_corrections([content]), cache=cache, read=read.__getitem__)
+    save_index(index, {str(path): (stamps[path], cache.key(article), _status(article))
+                       for path, article in read.items() if path in stamps})
     return pickle.dumps((made_from, timeline, cache.hits, cache.misses), protocol=pickle.HIGHEST_PROTOCOL)
 
 
