@@ -131,7 +131,7 @@ def load_rules(language: str = "en") -> Rules:
     words = {
         name: WordList(
             name,
-            {(k if spec.get("case") else k.lower()): v for k, v in spec["map"].items()},
+            {(k if spec.get("case") else k.lower()): v for k, v in _entries(spec, data["words"]).items()},
             bool(spec.get("case")),
         )
         for name, spec in data["words"].items()
@@ -154,6 +154,17 @@ def load_rules(language: str = "en") -> Rules:
         looks_by_word,
         digit_looks,
     )
+
+
+def _entries(spec: dict[str, Any], lists: dict[str, Any]) -> dict[str, Any]:
+    """A word list's words and meanings: its map, and the numbers it composes (`compose`: each word
+    of one list joined to each of another, meaning their sum: "twenty" and "four", "twenty-four")."""
+    entries = dict(spec["map"])
+    for rule in spec.get("compose", ()):
+        for first, tens in lists[rule["first"]]["map"].items():
+            for second, units in lists[rule["second"]]["map"].items():
+                entries.update({f"{first}{joiner}{second}": tens + units for joiner in rule["joiners"]})
+    return entries
 
 
 def _looks(patterns: tuple[Pattern, ...]) -> tuple[tuple[int | None, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
