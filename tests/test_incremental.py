@@ -19,6 +19,7 @@ import timeline.parallel_pages as parallel_pages
 import timeline.pelican as plugin
 import timeline.timeline as pipeline
 from timeline.cache import ExtractionCache
+from timeline.output_tree import OutputTree, list_ahead
 from timeline.pelican import TolerantMarkdownReader
 from timeline.site import build
 
@@ -370,3 +371,20 @@ def test_plain_pelican_with_the_plugin_writes_in_place_and_keeps_unchanged_pages
     run()
     assert {name: value for name, value in files(output).items() if name.endswith(".html")} == pages
     assert not list(tmp_path.glob("output.*")), "a plain Pelican run publishes in place"
+
+
+def test_a_build_folder_listed_ahead_is_listed_once_and_never_for_another_build(project, tmp_path):
+    """The listing a build makes while it waits for its timeline is its writer's; one left by a build
+    that failed before writing is forgotten when the next begins."""
+    folder, published = tmp_path / "building", tmp_path / "published"
+    (folder / "events").mkdir(parents=True)
+    (folder / "events" / "old.html").write_text("old", encoding="utf-8")
+    list_ahead(folder, published)
+    (folder / "events" / "new.html").write_text("new", encoding="utf-8")
+    assert set(OutputTree(folder, published).before) == {"events/old.html"}  # the listing made ahead
+    assert set(OutputTree(folder, published).before) == {"events/new.html", "events/old.html"}  # taken once
+    list_ahead(folder, published)
+    content, conf, output = project
+    assert build(content, output, conf) == 0
+    (folder / "events" / "newer.html").write_text("newer", encoding="utf-8")
+    assert "events/newer.html" in OutputTree(folder, published).before

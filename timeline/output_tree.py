@@ -21,6 +21,9 @@ from pathlib import Path
 
 Stamp = tuple[int, int, int]
 
+# Listings made before their tree (`list_ahead`), by folder: the next tree made for that folder takes one.
+_LISTED: dict[str, dict[str, Stamp]] = {}
+
 
 class OutputTree:
     def __init__(self, root: Path, published: Path | None = None):
@@ -31,7 +34,7 @@ class OutputTree:
         self.published = None if self.in_place or not published.is_dir() else published
         self._root, self._published = os.fspath(self.root), self.published and os.fspath(self.published)
         # What was there before this build: a file still so at the end was not produced by it.
-        self.before = {} if self.in_place else snapshot(self.root)
+        self.before = {} if self.in_place else _LISTED.pop(self._root, None) or snapshot(self.root)
         # Folders known to be there, so that writing thousands of files asks the file system once for each.
         self._folders = {os.path.dirname(name) for name in self.before}
         self.produced: set[str] = set()
@@ -144,6 +147,18 @@ def _remove_empty_folders(folder: Path, root: Path) -> None:
     while folder != root and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def list_ahead(root: Path, published: Path) -> None:
+    """List the build folder `root` now, for its tree, made later in this build: a build that waits
+    (for its timeline) lists it then, and processes forked after have the listing too.
+    `forget_listings` at the start of each build: a listing never outlives its build."""
+    if os.path.realpath(published) != os.path.realpath(root):
+        _LISTED[os.fspath(root)] = snapshot(Path(root))
+
+
+def forget_listings() -> None:
+    _LISTED.clear()
 
 
 def snapshot(root: Path) -> dict[str, Stamp]:

@@ -51,6 +51,7 @@ from .fragment_cache import FragmentCache
 from .incremental import IncrementalWriter
 from .lazy_values import Deferred, MarkedText
 from .model import Event, Mention, Timeline
+from .output_tree import forget_listings, list_ahead
 from .parallel_pages import MIN_PAGES, EarlyShare, write_pages
 from .progress import progress_bar
 from .structured_data import event_json_ld, json_script
@@ -227,6 +228,9 @@ class TimelineGenerator(Generator):
         cache = started.cache
         if cache is None and folder:
             cache = ExtractionCache(Path(folder) / "extraction")
+        # Listed now, not when Pelican makes the writer: with --jobs, this process would only wait here for
+        # the timeline made beside Pelican, and the process forked to write pages has the listing too.
+        list_ahead(Path(self.output_path), Path(self.settings.get("TIMELINE_PUBLISH_PATH") or self.output_path))
         try:
             made = started.timeline_of(paths)
             if made is None:
@@ -523,6 +527,7 @@ _TIMELINES: weakref.WeakValueDictionary[int, TimelineGenerator] = weakref.WeakVa
 
 def set_defaults(pelican_object):
     drop_leftovers()  # of a build in this process that failed before it read its dates
+    forget_listings()  # of one that failed before it wrote
     for name, value in DEFAULTS.items():
         pelican_object.settings.setdefault(name, value)
     # An article Pelican cannot read is a warning naming it, and the rest of the site is built.
