@@ -179,6 +179,13 @@ ROWS = [
     ("1998-01-08", "The company was founded [[thirty five years ago]] .", "1963", "a number in two words"),
     ("1998-01-08", "He was jailed for [[twenty-five years]] .", "P25Y", "a number in two words"),
     ("1998-01-08", "Stocks fell in [[the last twenty four hours]] .", "PT24H", "as 'the last 24 hours'"),
+    # a range whose one end is a day alone, of the other end's month
+    ("2024-08-30", "Talks ran [[Aug. 26-29]].", "2024-08-26/2024-08-29", "a day range in one month"),
+    ("2024-08-30", "Talks ran [[from 26 to 29 August]].", "2024-08-26/2024-08-29", "the month after the far day"),
+    ("2024-08-30", "Talks will run [[3-5 June 2025]].", "2025-06-03/2025-06-05", "the year after both"),
+    ("2024-08-30", "The bill passed by a 90-8-1 vote.", "-", "a vote count, not days"),
+    ("2024-08-30", "He linked it to 9-11 .", "-", "two numbers alone are no range"),
+    ("2024-08-30", "On [[Aug. 26]] - 29 people died.", "2024-08-26", "a day and a number"),
     ("2010-06-01", "On May 30 he flew . [[Two days]] after `` top kill '' began , he landed .", "P2D",
      "'after' before a quoted clause is a signal"),
     ("2011-02-02", "In August he spoke . Obama said so [[less than three hours earlier]] .", "-",
@@ -312,10 +319,12 @@ def test_row(dct, context, value, note):
 def test_timex3_splits_a_range_into_its_ends():
     """TIMEX3 has no value for a range: the TimeML view annotates each end on its own, and
     leaves "from" out of both; `tag` keeps the range as one interval."""
-    text = "Talks ran from Aug. 26 to Aug. 29, between 1994 and 1997."
+    text = "Talks ran from Aug. 26 to Aug. 29, between 1994 and 1997, and Sept. 2-4."
     assert [(m.text, m.value) for m in timex3(text, date(2024, 8, 30))] == [
-        ("Aug. 26", "2024-08-26"), ("Aug. 29", "2024-08-29"), ("1994", "1994"), ("1997", "1997")]
-    assert [m.value for m in tag(text, date(2024, 8, 30))] == ["2024-08-26/2024-08-29", "1994/1997"]
+        ("Aug. 26", "2024-08-26"), ("Aug. 29", "2024-08-29"), ("1994", "1994"), ("1997", "1997"),
+        ("Sept. 2", "2024-09-02"), ("4", "2024-09-04")]
+    assert [m.value for m in tag(text, date(2024, 8, 30))] == [
+        "2024-08-26/2024-08-29", "1994/1997", "2024-09-02/2024-09-04"]
 
 
 def test_timeml_output_tags_the_ends_of_a_range(tmp_path, capsys):

@@ -252,9 +252,27 @@ def _range(text: str, first: Candidate, second: Candidate, rules: Rules) -> Cand
             if not found:
                 continue
             start = first.start - (len(before) - found.start())
-        spec = Spec(kind="range", ends=(first.spec, second.spec))
-        return Candidate(start, second.end, text[start : second.end], spec, parts=(first, second))
+        ends = _in_one_month(first, second)
+        if ends is None:
+            return None
+        spec = Spec(kind="range", ends=(ends[0].spec, ends[1].spec))
+        return Candidate(start, second.end, text[start : second.end], spec, parts=ends)
     return None
+
+
+def _in_one_month(first: Candidate, second: Candidate) -> tuple[Candidate, Candidate] | None:
+    """A range's ends, an end that is a day alone ("Aug. 26-29", "from 26 to 29 August") made a day
+    of the other's month; None when such a day ends a range of anything but days, or runs backwards."""
+    bare = [end.spec.kind == "month_day" for end in (first, second)]
+    if not any(bare):
+        return first, second
+    if all(bare):
+        return None  # "a 90-8-1 vote"
+    day, named = (first, second) if bare[0] else (second, first)
+    if named.spec.kind != "date" or named.spec.day is None or (day is first) != (day.spec.day < named.spec.day):
+        return None
+    day = replace(day, spec=replace(named.spec, day=day.spec.day, mod=None))
+    return (day, named) if bare[0] else (named, day)
 
 
 # ------------------------------------------------------------ building specs
