@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from functools import partial
 
+from .data_pieces import Pieces, made_each_time
 from .model import Event
 
 PRODID = "-//timeline//timeline generator//EN"
@@ -17,16 +19,24 @@ LINE_LIMIT = 75  # octets, CRLF excluded (RFC 5545 §3.1)
 
 
 def timeline_to_ical(events: Iterable[Event], name: str, describe: Callable[[Event], str],
-                     url_of: Callable[[Event], str] | None = None) -> str:
+                     url_of: Callable[[Event], str] | None = None, pieces: Pieces = made_each_time) -> str:
     """An iCalendar document with one VEVENT per event.
 
-    `describe` writes an event's DESCRIPTION; `url_of` its absolute URL (no URL property without it).
+    `describe` writes an event's DESCRIPTION; `url_of` its absolute URL (no URL property without it);
+    `pieces` each event's folded VEVENT (`data_pieces`).
     """
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}"]
-    for event in events:
-        lines.extend(vevent(event, describe(event), url_of(event) if url_of else ""))
-    lines.append("END:VCALENDAR")
+    header = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
+              "METHOD:PUBLISH", f"X-WR-CALNAME:{escape_text(name)}"]
+    make = partial(folded_vevent, describe, url_of)
+    return content_lines(header) + "".join([pieces(event, make) for event in events]) + content_lines(["END:VCALENDAR"])
+
+
+def folded_vevent(describe: Callable[[Event], str], url_of: Callable[[Event], str] | None, event: Event) -> str:
+    return content_lines(vevent(event, describe(event), url_of(event) if url_of else ""))
+
+
+def content_lines(lines: Iterable[str]) -> str:
+    """Lines as the file holds them: folded, each ended with CRLF."""
     return "".join(fold(line) + "\r\n" for line in lines)
 
 

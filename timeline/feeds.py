@@ -13,10 +13,12 @@ import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
+from .data_pieces import Pieces, made_each_time
 from .model import Event
 
 if TYPE_CHECKING:
@@ -46,8 +48,9 @@ def feed_order(events: Sequence[Event]) -> list[Event]:
 
 
 def events_atom(events: Sequence[Event], info: FeedInfo, path_of: Callable[[Event], str],
-                content_of: Callable[[Event], str]) -> str:
-    """The feed document. `path_of` gives an event page's path in the site, `content_of` its HTML.
+                content_of: Callable[[Event], str], pieces: Pieces = made_each_time) -> str:
+    """The feed document. `path_of` gives an event page's path in the site, `content_of` its HTML;
+    `pieces` each event's <entry> (`data_pieces`).
 
     Written as text, element by element, the way ElementTree writes an indented tree (the
     feed was made with it, and subscribers' readers saw those bytes): building the tree cost
@@ -63,20 +66,27 @@ def events_atom(events: Sequence[Event], info: FeedInfo, path_of: Callable[[Even
     if info.self_path and info.site_url:
         lines.append(_link(1, _url(info, info.self_path), "self", "application/atom+xml"))
     lines.append(_text(1, "generator", "timeline"))
-    for event in ordered:
-        page = _url(info, path_of(event))
-        lines += ["  <entry>",
-                  _text(2, "id", page if info.site_url else f"tag:{info.tag_authority}:event:{event.id}"),
-                  _text(2, "title", event.summary or event.text),
-                  _text(2, "updated", _timestamp(newest_report(event) or event.start)),
-                  _link(2, page, "alternate", "text/html")]
-        lines += [f'    <category term="{_escape_attribute(actor)}" />' for actor in event.actors]
-        lines.append(_text(2, "summary", event.text))
-        # type="html": the markup is written as escaped text, which is what Atom expects.
-        lines.append(_text(2, "content", content_of(event), ' type="html"'))
-        lines.append("  </entry>")
+    make = partial(atom_entry, info, path_of, content_of)
+    lines += [pieces(event, make) for event in ordered]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
+
+
+def atom_entry(info: FeedInfo, path_of: Callable[[Event], str], content_of: Callable[[Event], str],
+               event: Event) -> str:
+    """One event's <entry>, its lines as the feed indents them."""
+    page = _url(info, path_of(event))
+    lines = ["  <entry>",
+             _text(2, "id", page if info.site_url else f"tag:{info.tag_authority}:event:{event.id}"),
+             _text(2, "title", event.summary or event.text),
+             _text(2, "updated", _timestamp(newest_report(event) or event.start)),
+             _link(2, page, "alternate", "text/html")]
+    lines += [f'    <category term="{_escape_attribute(actor)}" />' for actor in event.actors]
+    lines.append(_text(2, "summary", event.text))
+    # type="html": the markup is written as escaped text, which is what Atom expects.
+    lines.append(_text(2, "content", content_of(event), ' type="html"'))
+    lines.append("  </entry>")
+    return "\n".join(lines)
 
 
 def entry_html(entry: EventEntry) -> str:

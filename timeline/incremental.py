@@ -21,6 +21,7 @@ import io
 import json
 import logging
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from pelican.plugins import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .data_pieces import PieceStore, Pieces, drop_stores, made_each_time, store_path
 from .output_tree import OutputTree, Stamp, stamp_of
 from .page_inputs import Fingerprints, Unknowable, template_reads
 
@@ -48,6 +50,8 @@ PER_PAGE_VARIABLES = frozenset({"output_file", "localsiteurl", "SITEURL"})
 # few pages that read it (the front page, the list of everyone named), so those are always rendered.
 WHOLE_SITE_VARIABLES = frozenset({"timeline", "timeline_entries", "timeline_actors"})
 PACKAGE = Path(__file__).parent
+# Part of what a data file's piece is made with: the standard library's JSON, CSV and XML escaping.
+PYTHON = f"python {sys.version}".encode()
 
 
 class PageManifest:
@@ -126,6 +130,7 @@ class IncrementalWriter(Writer):
         super().__init__(output_path, settings=settings)
         published = Path(self.settings.get("TIMELINE_PUBLISH_PATH") or output_path)
         self.tree = OutputTree(Path(output_path), published)
+        self.site_key = _site_key(published)
         cache_folder = self.settings.get("TIMELINE_CACHE_PATH")
         self.manifest = self.published_manifest = None
         if cache_folder:
@@ -135,6 +140,7 @@ class IncrementalWriter(Writer):
         self.fingerprints = Fingerprints()
         self.skipped = 0  # pages not rendered at all
         self._reads: dict[str, frozenset[str] | None] = {}
+        self._piece_keys: dict[int, tuple[object, bytes]] = {}  # by id of what a piece is made from
         self._build = self._build_digest()
         self._digest: str | None = None  # the digest of the page being rendered
         # Finished when Pelican is: blinker holds the bound method weakly, so it goes with the writer.
@@ -253,15 +259,48 @@ class IncrementalWriter(Writer):
 
     # --- for the plugin: files made from known inputs
 
-    def write_generated(self, name: str, inputs: tuple, produce: Callable[[], str]) -> None:
-        """Write the text `produce()` makes from `inputs`, unless a manifest knows the file made from them."""
+    def write_generated(self, name: str, inputs: tuple, produce: Callable[[Pieces], str],
+                        piece_source: Callable[[object], object] | None = None) -> None:
+        """Write the text `produce(pieces)` makes from `inputs`, unless a manifest knows the file made from them.
+
+        `pieces` gives each event's text as the build that last wrote the file made it, when nothing
+        it is made from changed (`data_pieces`): `piece_source(item)` is what an item's piece is
+        made from, besides the settings and the code.
+        """
         try:
             digest = self.fingerprints.digest(self._build, name, *inputs) if self._build is not None else None
         except Unknowable:
             digest = None
-        if not self.settle(name, digest):
-            self.put_text(name, produce(), digest)
-            logger.info('Writing "%s"', self.tree.file(name))
+        if self.settle(name, digest):
+            return
+        store = self.piece_store(name, piece_source) if piece_source is not None else None
+        self.put_text(name, produce(store or made_each_time), digest)
+        logger.info('Writing "%s"', self.tree.file(name))
+        if store is not None:
+            store.save()
+            logger.info("%s: %d pieces made, %d kept from the last build", name, store.made, store.looked_up)
+
+    def piece_store(self, name: str, piece_source: Callable[[object], object]) -> PieceStore | None:
+        """The kept pieces of the data file `name`; None without a cache folder, or with settings that cannot be digested."""
+        cache_folder = self.settings.get("TIMELINE_CACHE_PATH")
+        if self._build is None or not cache_folder:
+            return None
+        return PieceStore(store_path(cache_folder, self.site_key, name), lambda item: self.piece_key(piece_source(item)))
+
+    def piece_key(self, source) -> bytes | None:
+        """The key of a piece made from `source`, the settings and the code; None when it cannot be known.
+
+        The same for each data file (each keeps its own pieces), so it is made once per build.
+        """
+        known = self._piece_keys.get(id(source))
+        if known is None:
+            try:
+                token = self.fingerprints.of(source)
+            except Unknowable:
+                return None
+            # Kept with its source, so that the id is not reused for another value during the build.
+            known = self._piece_keys[id(source)] = (source, hashlib.sha256(self._build + PYTHON + token).digest())
+        return known[1]
 
     def put_text(self, name: str, text: str, digest: str | None) -> None:
         written = self.tree.put(name, text.encode("utf-8"))
@@ -306,6 +345,7 @@ class IncrementalWriter(Writer):
         self.tree.finish(keep=frozenset(self.settings.get("OUTPUT_RETENTION") or ()))
         if self.manifest is not None:
             self.manifest.save(self.tree.produced, [m for m in (self.published_manifest,) if m is not None])
+            drop_stores(self.settings["TIMELINE_CACHE_PATH"], self.site_key, self.tree.produced)
         tree = self.tree
         logger.info("pages: %d not rendered (inputs unchanged); files: %d left as they were, %d copied from the "
                     "published site, %d written, %d removed", self.skipped, tree.untouched, tree.copied,

@@ -5,7 +5,8 @@ itself; this module adds what Pelican does not know about: `.txt` articles,
 the timeline at the site's root, a page per event, month and actor, the
 key events, redirects from merged events' old ids, and the feeds and exports.
 What each page shows is computed in `views`; the file formats live in their
-own modules (feeds, calendar_export, timelinejs, export).
+own modules (feeds, calendar_export, timelinejs, export), each file made of
+per-event pieces that are kept between builds (`data_pieces`).
 
 Builds are incremental: extraction reads from the cache at TIMELINE_CACHE_PATH,
 and the writer (`incremental`) renders only pages whose inputs changed. With
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import fnmatch
 import functools
-import json
 import logging
 import os
 import weakref
@@ -43,9 +43,10 @@ from .build_log import install_article_problems
 from .cache import ExtractionCache
 from .calendar_export import timeline_to_ical
 from .corrections import find_corrections
+from .data_pieces import Pieces, made_each_time
 from .date_prefetch import drop_leftovers, jobs_of, start_reading_dates, take_started
 from .display import DateFormatter, mention_label
-from .export import events_csv, timeline_to_json
+from .export import events_csv, timeline_json
 from .feeds import FeedInfo, entry_html, events_atom
 from .fragment_cache import FragmentCache
 from .incremental import IncrementalWriter
@@ -56,7 +57,7 @@ from .parallel_pages import MIN_PAGES, EarlyShare, write_pages
 from .progress import progress_bar
 from .structured_data import event_json_ld, json_script
 from .timeline import NOT_ARTICLES, build_timeline
-from .timelinejs import timeline_to_timelinejs
+from .timelinejs import timelinejs_json
 from .views import (
     EventEntry,
     ListPage,
@@ -67,7 +68,7 @@ from .views import (
     group_by_date,
     key_entries,
     month_pages,
-    search_index,
+    search_json,
 )
 
 logger = logging.getLogger(__name__)
@@ -386,15 +387,16 @@ class TimelineGenerator(Generator):
     def data_files(self, writer) -> list:
         """A call writing each feed and export."""
         events = self.timeline.events
+        # Each takes `pieces`, which gives the text an event contributes (`data_pieces`).
         writers = {
-            "TIMELINE_JSON_SAVE_AS": lambda: data_json(timeline_to_json(self.timeline)),
-            "TIMELINE_CSV_SAVE_AS": lambda: events_csv(self.timeline),
-            "TIMELINE_TIMELINEJS_SAVE_AS": lambda: data_json(
-                timeline_to_timelinejs(events, self.setting("TIMELINE_TITLE"), self.setting("TIMELINE_DESCRIPTION"),
-                                       self.when, self.absolute_event_url if self.site_url else None)),
+            "TIMELINE_JSON_SAVE_AS": partial(timeline_json, self.timeline),
+            "TIMELINE_CSV_SAVE_AS": partial(events_csv, self.timeline),
+            "TIMELINE_TIMELINEJS_SAVE_AS": partial(
+                timelinejs_json, events, self.setting("TIMELINE_TITLE"), self.setting("TIMELINE_DESCRIPTION"),
+                self.when, self.absolute_event_url if self.site_url else None),
             "TIMELINE_ATOM_SAVE_AS": self.atom,
-            "TIMELINE_ICS_SAVE_AS": lambda: timeline_to_ical(
-                events, self.setting("TIMELINE_TITLE"), self.describe,
+            "TIMELINE_ICS_SAVE_AS": partial(
+                timeline_to_ical, events, self.setting("TIMELINE_TITLE"), self.describe,
                 self.absolute_event_url if self.site_url else None),
         }
         # What each file is made from (besides the settings): unchanged, it is not made again.
@@ -404,11 +406,10 @@ class TimelineGenerator(Generator):
                  for file in self.context["timeline_files"]]
         search = self.setting("TIMELINE_SEARCH_SAVE_AS")
         if search:
-            files.append(partial(self.write_text, writer, search, (self.entries,), lambda: json.dumps(
-                search_index(self.entries), ensure_ascii=False, separators=(",", ":")) + "\n"))
+            files.append(partial(self.write_text, writer, search, (self.entries,), partial(search_json, self.entries)))
         return files
 
-    def atom(self) -> str:
+    def atom(self, pieces: Pieces) -> str:
         info = FeedInfo(
             title=self.setting("TIMELINE_TITLE"),
             author=self.setting("TIMELINE_FEED_AUTHOR") or self.settings["SITENAME"],
@@ -417,18 +418,26 @@ class TimelineGenerator(Generator):
             self_path=self.setting("TIMELINE_ATOM_SAVE_AS"),
             home_path=self.setting("TIMELINE_URL"),
         )
-        by_id = {entry.id: entry for entry in self.entries}
-        return events_atom(self.timeline.events, info, lambda event: by_id[event.id].url,
-                           lambda event: entry_html(by_id[event.id]))
+        return events_atom(self.timeline.events, info, lambda event: self.entry_of(event).url,
+                           lambda event: entry_html(self.entry_of(event)), pieces=pieces)
 
-    def write_text(self, writer, save_as: str, inputs: tuple, produce):
+    def write_text(self, writer, save_as: str, inputs: tuple, produce: Callable[[Pieces], str]):
         if isinstance(writer, IncrementalWriter):
-            writer.write_generated(save_as, inputs, produce)
+            # Every piece, of an event or of its entry, is made from the event's entry at most.
+            writer.write_generated(save_as, inputs, produce, piece_source=self.entry_of)
             return
         path = Path(self.output_path) / save_as
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(produce(), encoding="utf-8", newline="")
+        path.write_text(produce(made_each_time), encoding="utf-8", newline="")
         logger.info('Writing "%s"', path)
+
+    def entry_of(self, item: Event | EventEntry) -> EventEntry:
+        """The entry of an event (or the entry itself): everything the site shows of it."""
+        return self.entries_by_id[item.id]
+
+    @functools.cached_property
+    def entries_by_id(self) -> dict[str, EventEntry]:
+        return {entry.id: entry for entry in self.entries}
 
     # --- article pages: the text with its dates marked, each linked to its event
 
@@ -488,12 +497,6 @@ class TimelineGenerator(Generator):
         """An event in plain text, for calendars."""
         sources = "; ".join(dict.fromkeys(source.title for source in event.sources))
         return f"{self.when(event)}: {event.text}\n\nReported in: {sources}"
-
-
-def data_json(value) -> str:
-    """A data file's JSON, compact: programs read it, and without indentation the standard library
-    encodes in C, several times faster on the thousands of events a large story has."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def structured_data(entry: EventEntry, url: str, site_name: str):

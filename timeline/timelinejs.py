@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 from html import escape as escape_attribute
 
+from .data_pieces import Pieces, json_array, json_with, made_each_time
 from .model import Event
+
 
 def escape(text: str) -> str:
     """Text for HTML content: & < > escaped (quotes need no escaping outside attributes)."""
@@ -28,11 +31,19 @@ def timeline_to_timelinejs(events: Iterable[Event], title: str, description: str
     """`when` writes an event's date as the site shows it; `url_of` its absolute URL, if any."""
     return {
         "title": {"text": {"headline": escape(title), "text": escape(description)}},
-        "events": [timelinejs_event(event, when(event), url_of(event) if url_of else "") for event in events],
+        "events": [timelinejs_event(event, when, url_of) for event in events],
     }
 
 
-def timelinejs_event(event: Event, display_date: str, url: str) -> dict:
+def timelinejs_json(events: Iterable[Event], title: str, description: str, when: Callable[[Event], str],
+                    url_of: Callable[[Event], str] | None = None, pieces: Pieces = made_each_time) -> str:
+    """timelinejs.json: `timeline_to_timelinejs` as compact JSON, each event's object a piece."""
+    made = json_array(events, partial(timelinejs_event, when=when, url_of=url_of), pieces)
+    return json_with(timeline_to_timelinejs((), title, description, when, url_of), "events", made) + "\n"
+
+
+def timelinejs_event(event: Event, when: Callable[[Event], str], url_of: Callable[[Event], str] | None) -> dict:
+    display_date, url = when(event), url_of(event) if url_of else ""
     fields = _FIELDS.get(event.granularity)
     item: dict = {}
     if fields:

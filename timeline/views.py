@@ -16,6 +16,7 @@ from datetime import date
 from itertools import groupby
 
 from .article_markup import sentence_anchor
+from .data_pieces import Pieces, json_array, made_each_time
 from .display import DateFormatter, machine_date
 from .model import Article, Event, Source, Timeline
 from .timeline import top_events
@@ -275,17 +276,23 @@ def key_entries(entries: Sequence[EventEntry], timeline: Timeline, count: int) -
 
 def search_index(entries: Iterable[EventEntry]) -> list[dict]:
     """What the page's search looks through: one record per event, with its page's URL."""
-    return [
-        {
-            "id": entry.id,
-            "url": entry.url,
-            "when": entry.when,
-            "start": entry.event.start.isoformat(),
-            "summary": entry.title,
-            "text": entry.event.text,
-            "actors": [actor.name for actor in entry.actors],
-            "sources": list(dict.fromkeys(link.source.title for link in entry.sources)),
-            "upcoming": entry.upcoming,
-        }
-        for entry in entries
-    ]
+    return [search_record(entry) for entry in entries]
+
+
+def search_json(entries: Iterable[EventEntry], pieces: Pieces = made_each_time) -> str:
+    """search.json: `search_index` as compact JSON, each event's record a piece."""
+    return json_array(entries, search_record, pieces) + "\n"
+
+
+def search_record(entry: EventEntry) -> dict:
+    return {
+        "id": entry.id,
+        "url": entry.url,
+        "when": entry.when,
+        "start": entry.event.start.isoformat(),
+        "summary": entry.title,
+        "text": entry.event.text,
+        "actors": [actor.name for actor in entry.actors],
+        "sources": list(dict.fromkeys(link.source.title for link in entry.sources)),
+        "upcoming": entry.upcoming,
+    }
