@@ -29,7 +29,7 @@ from functools import partial
 from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
-from .article_index import file_stamps, load_index, save_index
+from .article_index import Recorded, file_stamps, load_index, save_index
 from .articles import ARTICLE_SUFFIXES, read_article
 from .cache import ExtractionCache
 from .corrections import find_corrections
@@ -122,7 +122,7 @@ def _article_files(generator) -> list[Path]:
     return sorted(Path(generator.path) / name for name in listed if Path(name).suffix.lower() in ARTICLE_SUFFIXES)
 
 
-def _unchanged(files: list[Path], recorded: dict, cache: ExtractionCache) -> dict[Path, str]:
+def _unchanged(files: list[Path], recorded: dict[str, Recorded], cache: ExtractionCache) -> dict[Path, str]:
     """The status of each file that is as the index recorded it, its cache entry still there."""
     unchanged = {}
     for path, stamp in file_stamps(files).items():
