@@ -435,7 +435,7 @@ def _reported(match, groups, meaning) -> Spec:
     year = int(groups["year"]) if "year" in groups else None
     # "the same period last year": the last period named; "the full year": the reported one
     unit = None if "period" in groups else "Y" if "whole_year" in groups else "Q"
-    return Spec(kind="reported", unit=unit, year=year, year_shift=_year_shift(meaning))
+    return Spec(kind="reported", unit=unit, year=year, year_shift=_year_shift(meaning), mod=meaning("modifier"))
 
 
 def _year_shift(meaning) -> int | None:
