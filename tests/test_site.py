@@ -7,6 +7,7 @@ import contextlib
 import csv
 import io
 import json
+import os
 import re
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -23,6 +24,7 @@ from timeline.calendar_export import escape_text, fold
 from timeline.cli import main as cli_main
 from timeline.display import DateFormatter
 from timeline.feeds import FeedInfo, events_atom
+from timeline.pelican import resolved_paths
 from timeline.site import build
 from timeline.structured_data import json_script
 
@@ -452,3 +454,15 @@ def test_icalendar_folding_and_escaping():
     assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == line
     assert escape_text('a;b,c\\d\ne') == "a\\;b\\,c\\\\d\\ne"
+
+
+def test_article_paths_resolve_as_realpath_does_through_links(tmp_path):
+    """Each folder is resolved once and a file only when it is a link: the same answers as os.path.realpath."""
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    (tmp_path / "real" / "a.md").write_text("a", encoding="utf-8")
+    (tmp_path / "real" / "b.md").symlink_to(tmp_path / "real" / "a.md")
+    (tmp_path / "link").symlink_to(tmp_path / "real" / "sub")
+    resolved = resolved_paths()
+    for path in (tmp_path / "real" / "a.md", tmp_path / "real" / "b.md", tmp_path / "link" / "c.md",
+                 tmp_path / "link" / ".." / "a.md", tmp_path / "real" / ".." / "real" / "a.md"):
+        assert resolved(str(path)) == resolved(path) == os.path.realpath(path), path

@@ -203,7 +203,7 @@ class TimelineGenerator(Generator):
         # A long timeline opens on its key events and a list of months; each month page lists all.
         self.split = len(self.timeline.events) > int(self.setting("TIMELINE_MONTH_SPLIT"))
         # Each article's path resolved once, not once per event that cites it, and not again for its page.
-        realpath = functools.cache(os.path.realpath)
+        realpath = resolved_paths()
         self.entries = build_entries(self.timeline, pages, self.urls, self.dates, self.split, realpath)
         self.months = month_pages(self.entries, self.urls, self.dates)
         self.actors = actor_pages(self.entries, self.urls, self.dates)
@@ -497,6 +497,22 @@ class TimelineGenerator(Generator):
         """An event in plain text, for calendars."""
         sources = "; ".join(dict.fromkeys(source.title for source in event.sources))
         return f"{self.when(event)}: {event.text}\n\nReported in: {sources}"
+
+
+def resolved_paths() -> Callable[[str], str]:
+    """`os.path.realpath`, cached, for the thousands of articles of a few folders: each folder is
+    resolved once, and a file only when it is itself a link (one look at it, not one per folder above it)."""
+    folders = functools.cache(os.path.realpath)
+
+    @functools.cache
+    def resolved(path: str) -> str:
+        path = os.fspath(path)
+        if os.path.islink(path) or os.pardir in path.split(os.sep):  # "link/.." is not where ".." is by its letters
+            return os.path.realpath(path)
+        folder, name = os.path.split(os.path.abspath(path))
+        return os.path.join(folders(folder), name)
+
+    return resolved
 
 
 def structured_data(entry: EventEntry, url: str, site_name: str):
