@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 Stamp = tuple[int, int, int]
@@ -129,11 +130,12 @@ class OutputTree:
         """
         if self.in_place:
             return
-        for name, stamp in snapshot(self.root).items():
-            if name in self.produced or name.split("/", 1)[0] in keep:
-                continue
+        # Only the files the build did not produce are looked at (a call each): a few, of thousands.
+        others = [(name, entry) for name, entry in _files(self.root)
+                  if name not in self.produced and name.split("/", 1)[0] not in keep]
+        for name, entry in others:
             path = self.root / name
-            if self.before.get(name) == stamp:
+            if self.before.get(name) == stamp_of(entry.stat(follow_symlinks=False)):
                 path.unlink()  # untouched since before the build: nothing produced it
                 self.removed += 1
                 _remove_empty_folders(path.parent, self.root)
@@ -163,7 +165,11 @@ def forget_listings() -> None:
 
 def snapshot(root: Path) -> dict[str, Stamp]:
     """Every file under `root` (by its name relative to `root`) and its stamp."""
-    found: dict[str, Stamp] = {}
+    return {name: stamp_of(entry.stat(follow_symlinks=False)) for name, entry in _files(root)}
+
+
+def _files(root: Path) -> Iterator[tuple[str, os.DirEntry]]:
+    """Every file under `root`: its name relative to `root`, and its entry (its stat is one more call)."""
     pending = [("", os.fspath(root))] if os.path.isdir(root) else []
     while pending:
         prefix, folder = pending.pop()
@@ -172,9 +178,7 @@ def snapshot(root: Path) -> dict[str, Stamp]:
                 if entry.is_dir(follow_symlinks=False):
                     pending.append((f"{prefix}{entry.name}/", entry.path))
                 else:
-                    stat = entry.stat(follow_symlinks=False)
-                    found[prefix + entry.name] = stamp_of(stat)
-    return found
+                    yield prefix + entry.name, entry
 
 
 def stamp_of(stat: os.stat_result) -> Stamp:
