@@ -180,6 +180,9 @@ ROWS = [
     ("1998-01-08", "He was jailed for [[twenty-five years]] .", "P25Y", "a number in two words"),
     ("1998-01-08", "Stocks fell in [[the last twenty four hours]] .", "PT24H", "as 'the last 24 hours'"),
     ("2024-08-30", "It will open by [[the end of the year]] .", "2024", "the reported year, with its modifier"),
+    ("2011-02-06", "McCain needs to appear [[Friday]] .", "2011-02-11", "an obligation is ahead of it"),
+    ("2011-02-06", "He has to vote [[Tuesday]] .", "2011-02-08", "'has to' is no perfect"),
+    ("2011-02-06", "He had to leave on [[Friday]] .", "2011-02-04", "'had to' is a past obligation"),
     # a range whose one end is a day alone, of the other end's month
     ("2024-08-30", "Talks ran [[Aug. 26-29]].", "2024-08-26/2024-08-29", "a day range in one month"),
     ("2024-08-30", "Talks ran [[from 26 to 29 August]].", "2024-08-26/2024-08-29", "the month after the far day"),
