@@ -183,6 +183,8 @@ ROWS = [
     ("2011-02-06", "McCain needs to appear [[Friday]] .", "2011-02-11", "an obligation is ahead of it"),
     ("2011-02-06", "He has to vote [[Tuesday]] .", "2011-02-08", "'has to' is no perfect"),
     ("2011-02-06", "He had to leave on [[Friday]] .", "2011-02-04", "'had to' is a past obligation"),
+    ("2009-05-04", "On [[Tuesday]] the WHO will hold a meeting of doctors .", "2009-05-05",
+     "an acronym spelt as a clause's 'who' ends no clause"),
     # a range whose one end is a day alone, of the other end's month
     ("2024-08-30", "Talks ran [[Aug. 26-29]].", "2024-08-26/2024-08-29", "a day range in one month"),
     ("2024-08-30", "Talks ran [[from 26 to 29 August]].", "2024-08-26/2024-08-29", "the month after the far day"),

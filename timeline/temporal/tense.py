@@ -74,7 +74,6 @@ def tense_at(text: str, start: int, end: int, rules: Rules, reach: int = WINDOW_
     # Cues are looked for within `reach` tokens; the words around them (a verb group's head:
     # "will have to answer to at [Friday]'s debate") may stand farther.
     left_from = max(0, len(left) - reach)
-    breaks = rules.tense["clause_breaks"]
     if _is_deadline(left, rules):
         return FUTURE
     if left and left[-1].lower() in rules.tense["present_before"]:
@@ -92,7 +91,7 @@ def tense_at(text: str, start: int, end: int, rules: Rules, reach: int = WINDOW_
     for index in range(len(left) - 1, left_from - 1, -1):
         if left[index] in rules.tense["sentence_openers"]:
             break
-        if left[index].lower() in breaks:
+        if _breaks_clause(left[index], rules):
             if left[index].lower() in rules.tense["past_signals"]:
                 return PAST
             if left[index].lower() in rules.tense["also_prepositions"]:
@@ -110,7 +109,7 @@ def tense_at(text: str, start: int, end: int, rules: Rules, reach: int = WINDOW_
             break
     # The left cue wins, but for a verb right after the expression when no verb stands right
     # before it: "the State Department on Sunday issued", after "ahead of the trip" far back.
-    if left_cue and (left_cue[0] == 1 or not right or right[0].lower() in breaks or not _cue(right, 0, rules)):
+    if left_cue and (left_cue[0] == 1 or not right or _breaks_clause(right[0], rules) or not _cue(right, 0, rules)):
         return left_cue[1]
     found = _right_cue(right, reach, reported, rules)
     if found:
@@ -127,12 +126,16 @@ def tense_at(text: str, start: int, end: int, rules: Rules, reach: int = WINDOW_
     return FUTURE if reported and reach == WINDOW_TOKENS else None
 
 
+def _breaks_clause(token: str, rules: Rules) -> bool:
+    """Whether a word ends the clause ("who", "because", ";"); not an acronym spelt the same: "the WHO will"."""
+    return token.lower() in rules.tense["clause_breaks"] and not (token.isupper() and len(token) > 1)
+
+
 def _right_cue(right: list[str], reach: int, reported: bool, rules: Rules) -> str | None:
     """The tense of the first verb after the expression in its clause; past a reporting verb
     where the expression dates what is reported ("By Wednesday, he said they should")."""
-    breaks = rules.tense["clause_breaks"]
     for index, token in enumerate(right[:reach]):
-        if token.lower() in breaks:
+        if _breaks_clause(token, rules):
             break
         if reported and token.lower() in rules.tense["reporting_verbs"]:
             continue
@@ -187,7 +190,7 @@ def _main_clause_future(left: list[str], rules: Rules) -> bool:
     ("will", "is expected"), not a verb under one ("going to be stopped") nor a future seen from
     the past ("was expected")."""
     for index in range(len(left) - 1, -1, -1):
-        if left[index] in rules.tense["sentence_openers"] or left[index].lower() in rules.tense["clause_breaks"]:
+        if left[index] in rules.tense["sentence_openers"] or _breaks_clause(left[index], rules):
             return False
         found = _cue(left, index, rules)
         if found:
@@ -230,7 +233,7 @@ def _is_deadline(left: list[str], rules: Rules) -> bool:
     # state that ended then, no deadline
     for index in range(len(left) - 2, -1, -1):
         word = left[index].lower()
-        if word in tense["clause_breaks"] or left[index] in tense["sentence_openers"]:
+        if _breaks_clause(left[index], rules) or left[index] in tense["sentence_openers"]:
             break
         if word in tense["negations"]:
             return False
