@@ -185,6 +185,11 @@ ROWS = [
     ("2011-02-06", "He had to leave on [[Friday]] .", "2011-02-04", "'had to' is a past obligation"),
     ("2009-05-04", "On [[Tuesday]] the WHO will hold a meeting of doctors .", "2009-05-05",
      "an acronym spelt as a clause's 'who' ends no clause"),
+    ("2010-06-16", "Over [[the last year and a half]] , we acted .", "P1Y6M", "a span, not last year"),
+    ("2010-12-15", "Rules were broken in the period leading up to the disaster .", "-",
+     "a period its phrase defines is no reported quarter"),
+    ("2010-12-15", "Profit fell in [[the period]] .", "2010-Q3", "the reported quarter: the last one ended"),
+    ("2010-08-19", "The plume looked like spring water .", "-", "a thing named after a season"),
     # a range whose one end is a day alone, of the other end's month
     ("2024-08-30", "Talks ran [[Aug. 26-29]].", "2024-08-26/2024-08-29", "a day range in one month"),
     ("2024-08-30", "Talks ran [[from 26 to 29 August]].", "2024-08-26/2024-08-29", "the month after the far day"),
