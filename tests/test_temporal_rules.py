@@ -190,6 +190,9 @@ ROWS = [
      "a period its phrase defines is no reported quarter"),
     ("2010-12-15", "Profit fell in [[the period]] .", "2010-Q3", "the reported quarter: the last one ended"),
     ("2010-08-19", "The plume looked like spring water .", "-", "a thing named after a season"),
+    ("2011-01-29", "The police seemed to have vanished on [[Friday]] .", "2011-01-28", "a perfect after 'to' is past"),
+    ("2011-01-29", "He would have left on [[Friday]] .", "2011-01-28", "a perfect after a modal is past"),
+    ("2011-01-29", "He is expected to leave on [[Friday]] .", "2011-02-04", "an infinitive after 'to' is ahead"),
     # a range whose one end is a day alone, of the other end's month
     ("2024-08-30", "Talks ran [[Aug. 26-29]].", "2024-08-26/2024-08-29", "a day range in one month"),
     ("2024-08-30", "Talks ran [[from 26 to 29 August]].", "2024-08-26/2024-08-29", "the month after the far day"),

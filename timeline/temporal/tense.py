@@ -283,7 +283,9 @@ def _cue(tokens: list[str], index: int, rules: Rules, ahead: bool = False) -> st
         # must lead the group itself: in "the ambassador to Venezuela said", "to" heads a noun.
         head = _group_head(tokens, index, rules)
         if head in tense["future_heads"]:
-            return FUTURE
+            # "seemed to have vanished", "would have left": a perfect after "to" or a modal is past
+            perfect = is_past and index > 0 and tokens[index - 1].lower() in tense["perfect"]
+            return PAST if perfect and head not in tense["future_perfect_heads"] else FUTURE
         if is_past and head in tense["present"]:  # a present passive: "the case is heard in May"
             return PRESENT
         if plural_present and head in tense["past"]:  # "the talks did not begin Monday"
