@@ -193,6 +193,10 @@ ROWS = [
     ("2011-01-29", "The police seemed to have vanished on [[Friday]] .", "2011-01-28", "a perfect after 'to' is past"),
     ("2011-01-29", "He would have left on [[Friday]] .", "2011-01-28", "a perfect after a modal is past"),
     ("2011-01-29", "He is expected to leave on [[Friday]] .", "2011-02-04", "an infinitive after 'to' is ahead"),
+    ("2010-05-07", "WASHINGTON | Fri May 7 , 2010 . [[Two decades later]] , they agree on one thing .", "-",
+     "'later' than a date on or before the dateline lands past it: some untold date was meant"),
+    ("2010-05-07", "The vote is on May 10 . [[Two days later]] , results will be announced .", "2010-05-12",
+     "later than a date ahead: still ahead"),
     # a range whose one end is a day alone, of the other end's month
     ("2024-08-30", "Talks ran [[Aug. 26-29]].", "2024-08-26/2024-08-29", "a day range in one month"),
     ("2024-08-30", "Talks ran [[from 26 to 29 August]].", "2024-08-26/2024-08-29", "the month after the far day"),

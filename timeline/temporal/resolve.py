@@ -268,7 +268,10 @@ def _offset(spec: Spec, dct: date | None, tense: str | None, ref: Period | None)
             return None  # "a couple of weeks later" than "the last decade" names no time at all
         if spec.unit in _WITHIN_DAY and cal.precision_rank(granularity) > cal.precision_rank("day"):
             return None  # nor "three hours earlier" than "in August"
-        return cal.period(granularity, cal.shift(ref.first, spec.unit, spec.amount))
+        found = cal.period(granularity, cal.shift(ref.first, spec.unit, spec.amount))
+        if dct is not None and ref.first <= dct < found.first and tense != FUTURE:
+            return None  # "two decades later, they agree" after the dateline itself: later than an untold date
+        return found
     if dct is None:
         return None
     return cal.period(UNIT_GRANULARITY[spec.unit], cal.shift(dct, spec.unit, spec.amount))
