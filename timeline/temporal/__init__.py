@@ -23,7 +23,7 @@ from .tense import FUTURE, PAST, PLANNED, heads_item, planned_for, tense_at
 NEAR_VERB_TOKENS = 5
 
 # Kinds whose placement depends on the tense of their verb.
-_TENSE_KINDS = {"date", "weekday", "month_day", "quarter", "season", "weekend", "holiday", "range", "offset"}
+_TENSE_KINDS = {"date", "weekday", "month_day", "quarter", "season", "weekend", "holiday", "range", "offset", "anaphoric"}
 
 
 def tag(text: str, dct: date | None, language: str = "en") -> list[Mention]:
