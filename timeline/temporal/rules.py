@@ -225,7 +225,10 @@ def _compile(entry: dict[str, Any], words: dict[str, WordList], not_triggers: fr
         return f"(?P<{group}>{words[list_name].alternation()})"
 
     source = _PLACEHOLDER.sub(expand, entry["regex"])
-    triggers = _triggers([words[name] for name in groups.values()], not_triggers) | set(entry.get("triggers", ()))
+    # Words that wake it: those of its lists, those it names, and those of the lists it is woken by
+    # without reading them ("Aug. 26-[29]" is looked for near a month's name).
+    woken_by = [words[name] for name in (*groups.values(), *entry.get("woken_by", ()))]
+    triggers = _triggers(woken_by, not_triggers) | set(entry.get("triggers", ()))
     return Pattern(
         kind=entry["kind"],
         regex=re.compile(source, re.IGNORECASE),
