@@ -196,3 +196,11 @@ def test_timeline17_explain_tells_how_many_dates_tie_at_the_cut():
     said = _explained("The rig sank on Monday.\n\nThe well blew out on Tuesday.\n\nThe boat left on Wednesday.",
                       [date(2010, 4, 19), date(2010, 4, 21)])
     assert "as many as 3 dates (2 gold): 2 of them picked, earliest first (1 gold)" in said
+
+
+def test_a_pages_call_to_its_reader_is_no_lead():
+    """"Get the Morning Fix delivered to your inbox" opens many pages: the lead is the report after it."""
+    text = "Get the Morning Fix delivered to your inbox . The Senate passed the rescue bill ."
+    assert _events_of(text, "2008-10-01") == [("2008-10-01", "")]
+    article = Article("a", "a", text, date(2008, 10, 1), Path("a.txt"))
+    assert [e.text for e in extract_events(article, tag(text, article.dateline))] == ["The Senate passed the rescue bill ."]

@@ -134,6 +134,11 @@ def _within(mentions: Sequence[Mention], starts: list[int], start: int, end: int
 
 
 def _reports_done(sentence: str, rules: Rules) -> bool:
+    """Whether a sentence tells of something done: its verb in the past or present perfect, and not a
+    page's call to its reader ("Get the Morning Fix delivered to your inbox")."""
+    first = sentence.split(maxsplit=1)[:1]
+    if first and first[0] in rules.tense["reader_calls"]:
+        return False
     return sentence_tense(sentence, rules) == PAST
 
 
