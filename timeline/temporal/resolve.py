@@ -47,8 +47,6 @@ def resolve(spec: Spec, dct: date | None, tense: str | None, ref: Period | None,
         # "received 880,000 hits in one day", "lost 900 points in thirty minutes": how long, not when
         # (a count of hours or minutes names a time only where a future verb says so)
         return Resolved("DURATION", duration_value(abs(spec.amount), spec.unit), "duration", mod=spec.mod)
-    if ref is None and spec.kind == "offset" and spec.anchor == "ref" and spec.amount > 0:
-        return None  # "two years later" with no date before it: later than a time the text has not told
     ref = ref or (cal.period("day", dct) if dct else None)
     try:
         if spec.kind == "reported":
