@@ -204,3 +204,14 @@ def test_a_pages_call_to_its_reader_is_no_lead():
     assert _events_of(text, "2008-10-01") == [("2008-10-01", "")]
     article = Article("a", "a", text, date(2008, 10, 1), Path("a.txt"))
     assert [e.text for e in extract_events(article, tag(text, article.dateline))] == ["The Senate passed the rescue bill ."]
+
+
+def test_an_event_from_the_dateline_on_is_ahead():
+    """"Later this week" runs from the dateline on: told before it happened, as "tomorrow" is; not "earlier this week"."""
+    def future(text: str) -> list[bool]:
+        article = Article("a", "a", text, date(2009, 5, 5), Path("a.txt"))
+        return [event.future for event in extract_events(article, tag(text, article.dateline))]
+
+    assert future("Later this week the watchdog will meet exam boards .") == [True]
+    assert future("Earlier this week the watchdog met exam boards .") == [False]
+    assert future("The watchdog met exam boards this morning .") == [False]

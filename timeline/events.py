@@ -153,7 +153,8 @@ def _dated_event(article: Article, start: int, end: int, sentence: str, mention:
         expression=mention.text,
         text=sentence,
         summary=summarize(sentence, offset, offset + len(mention.text)),
-        future=bool(article.dateline and mention.first > article.dateline),
+        # ahead of the dateline, or from it on ("later this week"): told before it happened
+        future=bool(article.dateline and (mention.first > article.dateline or mention.first == article.dateline < mention.last)),
         sources=(_source(article, start, end),),
         actors=actors(sentence, names),
         expression_start=offset,
