@@ -201,8 +201,6 @@ ROWS = [
      "the next day past the dateline, in the past tense: counted from the wrong date"),
     ("2011-01-30", "On Jan 20 he left . [[The next day]] he returned .", "2011-01-21", "the next day of a day told"),
     ("2011-01-30", "The summit opens [[Monday]] .", "2011-01-31", "a schedule in the present: the nearest"),
-    ("2011-01-31", "-LRB- Update 3:11 a.m. Tuesday in Cairo -RRB- The envoy met on [[Tuesday]] with ElBaradei .",
-     "2011-02-01", "a live report's entry stamp dates what follows it"),
     # a range whose one end is a day alone, of the other end's month
     ("2024-08-30", "Talks ran [[Aug. 26-29]].", "2024-08-26/2024-08-29", "a day range in one month"),
     ("2024-08-30", "Talks ran [[from 26 to 29 August]].", "2024-08-26/2024-08-29", "the month after the far day"),

@@ -46,16 +46,12 @@ def _candidates(text: str, rules: Rules, split_ranges: bool) -> Iterator[Candida
             yield candidate
 
 
-def _is_stamp(text: str, candidate: Candidate, rules: Rules) -> bool:
-    """Whether the expression is an entry's stamp: a full date with its time of day, opening its line;
-    or a day with its time of day after a live report's word for an entry ("Update 3:11 a.m. Tuesday")."""
+def _is_stamp(text: str, candidate: Candidate) -> bool:
+    """Whether the expression is an entry's stamp: a full date with its time of day, opening its line."""
     spec = candidate.spec
-    if spec.clock is None:
+    if spec.kind != "date" or spec.clock is None or spec.year is None or spec.day is None:
         return False
-    if spec.kind == "date" and spec.year is not None and spec.day is not None:
-        return not text[text.rfind("\n", 0, candidate.start) + 1 : candidate.start].strip()
-    before = text[max(0, candidate.start - 12) : candidate.start].split()
-    return spec.kind in ("weekday", "date") and bool(before) and before[-1].lower() in rules.stamp_words
+    return not text[text.rfind("\n", 0, candidate.start) + 1 : candidate.start].strip()
 
 
 def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list[Mention]:
@@ -104,7 +100,7 @@ def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list
                 last_day = ref
             if topic is None and spec.kind == "quarter" and spec.year is None:
                 topic = ref  # named from the dateline ("third-quarter profit"), not "the third quarter of 1984"
-            if _is_stamp(text, candidate, rules):
+            if _is_stamp(text, candidate):
                 # "May 24, 2010 21:58 UTC The message from the podium today ...": a blog entry's or a
                 # comment's own stamp dates what it says after it
                 anchor = resolved.first

@@ -87,7 +87,6 @@ class Rules:
     tense: dict[str, frozenset[str]]
     range_joins: tuple[tuple[str, str], ...]
     clock_joins: frozenset[str]  # what may stand between a time of day and its day
-    stamp_words: frozenset[str]  # what opens a live report's entry stamp: "(Update 3:11 a.m. Tuesday"
     patterns_by_word: dict[str, tuple[int, ...]]  # a trigger word → the patterns it wakes
     # Patterns woken by the same words look at the same stretches of text, so recognition
     # computes those once a "look": each pattern's look (None: it runs everywhere), the looks
@@ -150,7 +149,6 @@ def load_rules(language: str = "en") -> Rules:
         tense,
         joins,
         frozenset(data.get("clock", {}).get("joins", ())),
-        frozenset(data.get("stamp", {}).get("words", ())),
         by_word,
         look_of_pattern,
         looks_by_word,
