@@ -200,6 +200,7 @@ ROWS = [
     ("2011-01-30", "Tonight we talk . So what did they spend [[the next day]] doing ?", "-",
      "the next day past the dateline, in the past tense: counted from the wrong date"),
     ("2011-01-30", "On Jan 20 he left . [[The next day]] he returned .", "2011-01-21", "the next day of a day told"),
+    ("2009-05-15", "Obama unveiled proposals to raise taxes over [[the next decade]] .", "201", "a plan's span ahead, past verb or not"),
     ("2011-01-30", "The summit opens [[Monday]] .", "2011-01-31", "a schedule in the present: the nearest"),
     # a range whose one end is a day alone, of the other end's month
     ("2024-08-30", "Talks ran [[Aug. 26-29]].", "2024-08-26/2024-08-29", "a day range in one month"),
