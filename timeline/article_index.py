@@ -13,27 +13,22 @@ changes (every key with it).
 
 from __future__ import annotations
 
-import os
 import pickle
-import tempfile
 from pathlib import Path
 
+from .atomic_file import write_atomically
 from .cache import CORRUPT, engine_version
-from .output_tree import Stamp, stamp_of
+from .output_tree import Stamp, file_stamp
 
 # A file's stamp when it was read, its article's cache key, and its status ("" for none).
 Recorded = tuple[Stamp, str, str]
 
 
 def file_stamps(files: list[Path]) -> dict[Path, Stamp]:
-    """Each file's stamp, taken before it is read: a file changed after it is then recorded as changed."""
-    stamps = {}
-    for path in files:
-        try:
-            stamps[path] = stamp_of(os.stat(path))
-        except OSError:
-            pass  # gone already: Pelican will not read it either
-    return stamps
+    """Each file's stamp, taken before it is read: a file changed after it is then recorded as changed.
+    A file gone already is left out: Pelican will not read it either."""
+    stamps = {path: file_stamp(path) for path in files}
+    return {path: stamp for path, stamp in stamps.items() if stamp is not None}
 
 
 def load_index(path: Path) -> dict[str, Recorded]:
@@ -49,13 +44,6 @@ def save_index(path: Path, files: dict[str, Recorded]) -> None:
     """Written beside and renamed, so that a build killed halfway leaves the previous index; a failure
     only means the next build reads every file."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        write_atomically(path, pickle.dumps((engine_version(), files), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump((engine_version(), files), out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
+        pass

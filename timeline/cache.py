@@ -17,12 +17,12 @@ import hashlib
 import json
 import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future
 from functools import cache
 from pathlib import Path
 
+from .atomic_file import write_atomically
 from .model import Article, Event, Mention
 
 PACKAGE = Path(__file__).parent
@@ -135,13 +135,7 @@ class ExtractionCache:
         path = self._path(key)
         data = pickle.dumps((list(mentions), list(events)), protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            if not path.parent.is_dir():
-                path.parent.mkdir(parents=True, exist_ok=True)
-            # Written beside and renamed: a build killed halfway never leaves half an entry.
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
+            write_atomically(path, data)  # a build killed halfway never leaves half an entry
         except OSError as error:
             self.warnings.append(f"{self.folder}: cannot write the extraction cache ({error.strerror or error})")
 

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote, unquote
+
+from .atomic_file import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -114,16 +114,10 @@ class PieceStore:
         """Keep this build's pieces, and only those: the pieces of events that are gone are dropped."""
         if not self.made and len(self._used) == len(self._kept):
             return  # every piece was kept already, and every kept piece was used: the same store
-        temporary = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump({"version": STORE_VERSION, "pieces": self._used}, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
+            write_atomically(self.path, pickle.dumps({"version": STORE_VERSION, "pieces": self._used},
+                                                     protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as error:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
             logger.warning("%s: cannot keep the pieces (%s); the next build makes them again",
                            self.path, error.strerror or error)
 

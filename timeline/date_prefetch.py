@@ -106,7 +106,7 @@ def start_reading_dates(generator) -> None:
     missing = cache.missing(articles)
     if len(missing) < PARALLEL_THRESHOLD:  # a few changes: not worth more processes
         statuses.update((path, _status(article)) for path, article in started.read.items())
-        started.timeline_files = [path for path in files if path in statuses and statuses[path] not in UNLISTED]
+        started.timeline_files = _listed(files, statuses)
         return
     started.stop()  # many (a first build, a new engine): extracted on every core instead
     started.worker = started.timeline = None
@@ -136,6 +136,11 @@ def _status(article: Article) -> str:
     return dict(article.metadata).get("status", "").lower()
 
 
+def _listed(files: list[Path], statuses: dict[Path, str]) -> list[Path]:
+    """The files Pelican lists among the site's articles: those read (that have a status), less drafts and hidden ones."""
+    return [path for path in files if path in statuses and statuses[path] not in UNLISTED]
+
+
 def _timeline_of(files: list[Path], content: Path, cache_folder: Path, index: Path) -> bytes:
     """The timeline of `files` as `TimelineGenerator.read_timeline` makes it, once they are known to be
     those Pelican publishes: pickled here, with the files it is made from and the cache's hits and
@@ -144,7 +149,7 @@ def _timeline_of(files: list[Path], content: Path, cache_folder: Path, index: Pa
     stamps = file_stamps(files)
     read: dict[Path, Article] = {}
     read_articles(files, _remembered(read))  # as the build reads them; one that cannot be read, Pelican cannot either
-    made_from = [path for path in files if path in read and _status(read[path]) not in UNLISTED]
+    made_from = _listed(files, {path: _status(article) for path, article in read.items()})
     cache = ExtractionCache(cache_folder)
     timeline = build_timeline(made_from, corrections=find_corrections([content]), cache=cache, read=read.__getitem__)
     save_index(index, {str(path): (stamps[path], cache.key(article), _status(article))

@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +31,7 @@ from pelican.plugins import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .atomic_file import write_atomically
 from .data_pieces import PieceStore, Pieces, drop_stores, made_each_time, store_path
 from .output_tree import OutputTree, Stamp, stamp_of
 from .page_inputs import Fingerprints, Unknowable, template_reads
@@ -97,12 +97,9 @@ class PageManifest:
             return
         entries = {name: entry for name, entry in self.entries.items() if name in keep_only}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                # dumps, not dump: only a whole document is encoded by json's C encoder (twice as fast here).
-                out.write(json.dumps({"version": MANIFEST_VERSION, "files": entries}, separators=(",", ":")))
-            os.replace(temporary, self.path)
+            # dumps, not dump: only a whole document is encoded by json's C encoder (twice as fast here).
+            document = json.dumps({"version": MANIFEST_VERSION, "files": entries}, separators=(",", ":"))
+            write_atomically(self.path, document.encode("utf-8"))
             current = {self.path.name, *(other.path.name for other in others if other.path)}
             site = self.path.name.split("-", 1)[0]
             for stale in self.path.parent.glob(f"{site}-*.json"):
@@ -119,6 +116,11 @@ def _relative_root(folder: str) -> str:
     return path_to_url(get_relative_path(os.path.join(folder, "index.html")))
 
 
+def published_folder(output_path, settings: dict) -> Path:
+    """Where the site is published: TIMELINE_PUBLISH_PATH, when the build writes beside it, else where it writes."""
+    return Path(settings.get("TIMELINE_PUBLISH_PATH") or output_path)
+
+
 def _site_key(site: Path) -> str:
     return hashlib.sha256(str(Path(site).resolve()).encode()).hexdigest()[:12]
 
@@ -128,7 +130,7 @@ class IncrementalWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        published = Path(self.settings.get("TIMELINE_PUBLISH_PATH") or output_path)
+        published = published_folder(output_path, self.settings)
         self.tree = OutputTree(Path(output_path), published)
         self.site_key = _site_key(published)
         cache_folder = self.settings.get("TIMELINE_CACHE_PATH")

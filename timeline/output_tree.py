@@ -30,7 +30,7 @@ class OutputTree:
     def __init__(self, root: Path, published: Path | None = None):
         self.root = Path(root)
         published = Path(published) if published else None
-        self.in_place = published is None or os.path.realpath(published) == os.path.realpath(self.root)
+        self.in_place = published is None or _same_folder(published, self.root)
         # No published site yet (a first build): nothing to compare with or copy, and no file to look for.
         self.published = None if self.in_place or not published.is_dir() else published
         self._root, self._published = os.fspath(self.root), self.published and os.fspath(self.published)
@@ -56,10 +56,10 @@ class OutputTree:
 
         Taken from the listing made then: looking at thousands of files again would cost as much.
         """
-        return _stamp(self.path(name)) if self.in_place else self.before.get(name)
+        return file_stamp(self.path(name)) if self.in_place else self.before.get(name)
 
     def published_stamp(self, name: str) -> Stamp | None:
-        return _stamp(os.path.join(self._published, name)) if self._published else None
+        return file_stamp(os.path.join(self._published, name)) if self._published else None
 
     def keep(self, name: str) -> None:
         """The file already in the build folder is the right one."""
@@ -155,12 +155,16 @@ def list_ahead(root: Path, published: Path) -> None:
     """List the build folder `root` now, for its tree, made later in this build: a build that waits
     (for its timeline) lists it then, and processes forked after have the listing too.
     `forget_listings` at the start of each build: a listing never outlives its build."""
-    if os.path.realpath(published) != os.path.realpath(root):
+    if not _same_folder(published, root):  # in place, a tree lists nothing
         _LISTED[os.fspath(root)] = snapshot(Path(root))
 
 
 def forget_listings() -> None:
     _LISTED.clear()
+
+
+def _same_folder(first: Path, second: Path) -> bool:
+    return os.path.realpath(first) == os.path.realpath(second)
 
 
 def snapshot(root: Path) -> dict[str, Stamp]:
@@ -186,7 +190,8 @@ def stamp_of(stat: os.stat_result) -> Stamp:
     return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
-def _stamp(path: str) -> Stamp | None:
+def file_stamp(path: str | Path) -> Stamp | None:
+    """The stamp of the file at `path`, None where there is none."""
     try:
         return stamp_of(os.stat(path))
     except OSError:

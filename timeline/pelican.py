@@ -49,7 +49,7 @@ from .display import DateFormatter, mention_label
 from .export import events_csv, timeline_json
 from .feeds import FeedInfo, entry_html, events_atom
 from .fragment_cache import FragmentCache
-from .incremental import IncrementalWriter
+from .incremental import IncrementalWriter, published_folder
 from .lazy_values import Deferred, MarkedText
 from .model import Event, Mention, Timeline
 from .output_tree import forget_listings, list_ahead
@@ -231,7 +231,7 @@ class TimelineGenerator(Generator):
             cache = ExtractionCache(Path(folder) / "extraction")
         # Listed now, not when Pelican makes the writer: with --jobs, this process would only wait here for
         # the timeline made beside Pelican, and the process forked to write pages has the listing too.
-        list_ahead(Path(self.output_path), Path(self.settings.get("TIMELINE_PUBLISH_PATH") or self.output_path))
+        list_ahead(Path(self.output_path), published_folder(self.output_path, self.settings))
         try:
             made = started.timeline_of(paths)
             if made is None:
