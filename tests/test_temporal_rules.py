@@ -29,11 +29,16 @@ ROWS = [
     ("2024-08-30", "So far, nobody has claimed it.", "-", "aspect, not a time"),
     ("2024-08-30", "Prices will fall further.", "-", "fall the verb"),
     ("2024-08-30", "A man in his 70s was hurt.", "-", "an age in decades"),
+    ("2024-08-30", "He quoted the words of Jan Egeland at length.", "-", "an abbreviation without its period is a name"),
+    ("2024-08-30", "It is the last day of the party conference.", "-", "an ordinal inside a longer period"),
+    ("2024-08-30", "He spent the last year of his term abroad.", "-", "an ordinal inside a longer period"),
     # extents
     ("1989-10-26", "Net rose 5% in [[the nine months]] ended Sept. 30.", "P9M", "a plural span keeps its 'the'"),
     ("1990-08-15", "It was the [[two-week]] crisis.", "P2W", "an adjectival span does not"),
     ("2024-08-30", "It lasted [[nearly five months]].", "P5M", "an approximate amount"),
     ("2024-08-30", "The treaty was signed [[March 01 , 2008]] in Rome.", "2008-03-01", "a space before the comma"),
+    ("2010-03-23", "At [[20:49 24th Mar 2010]], Gemma wrote: happy birthday.", "2010-03-24T20:49", "'Mar' beside a day and a year"),
+    ("2011-01-31", "updated : Tue [[Mar 01 2011]] 17:03:00 Three ministers resigned.", "2011-03-01", "'Mar' before a day and a year, no comma"),
     # year-less dates near the dateline
     ("1989-10-27", "The dividend is payable [[Dec. 7]] to holders of record.", "1989-12-07", "nearest, whatever the tense"),
     ("1998-10-25", "The Times said in an editorial on [[Monday, Oct. 26]]: the murder", "1998-10-26", "the day after the dateline"),
