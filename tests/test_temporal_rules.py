@@ -109,6 +109,10 @@ ROWS = [
     # bare and possessive weekdays in news (Timeline17): past unless a future verb governs them
     ("2008-12-05", "PARIS , Dec. 4 -- France announced a $ 33 billion economic stimulus plan [[Thursday]] , including cash payments .",
      "2008-12-04", "a future cue that is a noun the weekday dates"),
+    ("2010-06-02", "The memoir wo n't be released on [[Friday]] as planned .", "2010-06-04",
+     "'won't' heads a future verb group, split or not"),
+    ("2010-06-02", "The memoir won't be released on [[Friday]] as planned.", "2010-06-04",
+     "'won't' heads a future verb group, split or not"),
     ("2010-06-28", "Its total bill is up from [[Friday]] 's figure of $ 2.35 bn .", "2010-06-25",
      "a possessive with a tokenizer's space"),
     ("2010-06-13", "Hayward , who is expected to attend [[Wednesday]] 's White House meeting , will testify .", "2010-06-16",
