@@ -54,10 +54,18 @@ def _is_stamp(text: str, candidate: Candidate) -> bool:
     return not text[text.rfind("\n", 0, candidate.start) + 1 : candidate.start].strip()
 
 
+# How far back a time of day alone ("at 10 p.m.") looks for its day: the day last mentioned within
+# a sentence or two ("was shot Friday at his home ... at 10 p.m."). Farther back, that day is most
+# often another story's (a live report's "Update 8:01 p.m. Cairo" after an entry about January 26):
+# then the clock is on the dateline's day, or its entry's.
+CLOCK_REACH_CHARS = 400
+
+
 def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list[Mention]:
     rules = load_rules(language)
     mentions: list[Mention] = []
     ref: Period | None = None  # the last date mentioned
+    ref_end = 0  # where the mention that set it ends
     last_day: Period | None = None  # the last day told of, not ahead: the day being reported ("later in the day")
     topic: Period | None = None  # the first quarter named: what an earnings report is about
     anchor = dct  # what deictic expressions count from: the dateline, or the stamp of the entry they are in
@@ -78,7 +86,10 @@ def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list
             # verb right after the date makes it ahead ("1 Jan : New rules will take effect")
             near = tense_at(text, candidate.start, candidate.end, rules, reach=NEAR_VERB_TOKENS)
             tense = FUTURE if near == FUTURE else PAST
-        resolved = resolve(spec, anchor, tense, last_day if spec.anchor == "reported" else ref, topic)
+        reference = last_day if spec.anchor == "reported" else ref
+        if spec.kind == "clock" and reference is not None and candidate.start - ref_end > CLOCK_REACH_CHARS:
+            reference = None
+        resolved = resolve(spec, anchor, tense, reference, topic)
         if resolved is None:
             continue
         mentions.append(
@@ -96,6 +107,7 @@ def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list
         )
         if resolved.first is not None and not resolved.keeps_reference:
             ref = Period(resolved.granularity, resolved.first, resolved.last, resolved.value)
+            ref_end = candidate.end
             if resolved.granularity == "day" and (anchor is None or resolved.first <= anchor):
                 last_day = ref
             if topic is None and spec.kind == "quarter" and spec.year is None:
