@@ -158,6 +158,21 @@ def test_timestamps_date_pages_not_events(tmp_path):
     ]
 
 
+def test_a_stamp_inside_a_sentence_parts_headline_and_caption():
+    """A headline, the page's stamp and a photo caption run together are two reports: the headline
+    is the lead, dated by the dateline, not by the caption's month, and the print edition's note
+    ("A version appeared ... on 14.00 BST on Tuesday 15 June 2010") is a stamp, not an event."""
+    text = ("BP knew of cement flaws , investigator says Friday 29 October 2010 08.38 BST "
+            "The rig burned in April .\n\nA version appeared on p19 of the Guardian on 14.00 BST on Saturday 30 October 2010 .")
+    report = Article("a", "a", text, date(2010, 10, 29), Path("a.txt"))
+    events = extract_events(report, tag(text, report.dateline))
+    assert [(e.start.isoformat(), e.expression, e.text) for e in events] == [
+        ("2010-10-29", "", "BP knew of cement flaws , investigator says"),
+        ("2010-04-01", "April", "The rig burned in April ."),
+    ]
+    assert text[events[1].sources[0].sentence_start : events[1].sources[0].sentence_end] == events[1].text
+
+
 def _explained(text: str, gold: list[date]) -> str:
     """What `--explain` says of one article published 2010-04-22, against `gold`."""
     reports, named = engine_reports([Article("a", "a", text, date(2010, 4, 22), Path("a.txt"))])

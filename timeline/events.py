@@ -112,18 +112,35 @@ def _day_words(language: str) -> frozenset[str]:
 def _reports(text: str, mentions: Sequence[Mention], starts: list[int]
              ) -> Iterator[tuple[int, tuple[int, int], list[Mention]]]:
     """The spans that may each report an event, with the index of their sentence and the mentions
-    inside them: the sentences, and a chronology run into one sentence cut into its items."""
-    for index, (start, end) in enumerate(sentence_spans(text)):
-        inside = _within(mentions, starts, start, end)
-        heads = [m.start for m in inside if m.granularity == "day" and _ITEM_HEAD.match(text, m.end)]
-        if len(heads) < 2:  # one date before a dash is an aside or a dateline, not a list
-            yield index, (start, end), inside
-            continue
-        # "20 April : Rig explodes 28 April : Coastguard fears ...": each date dates its own item.
-        cuts = [start, *(head for head in heads if head > start), end]
-        for item_start, item_end in zip(cuts, cuts[1:]):
-            if text[item_start:item_end].strip():
-                yield index, (item_start, item_end), _within(mentions, starts, item_start, item_end)
+    inside them: the sentences, cut where a page's stamp stands inside one, and a chronology run
+    into one sentence cut into its items."""
+    for index, sentence in enumerate(sentence_spans(text)):
+        for start, end in _around_stamps(text, sentence, _within(mentions, starts, *sentence)):
+            inside = _within(mentions, starts, start, end)
+            heads = [m.start for m in inside if m.granularity == "day" and _ITEM_HEAD.match(text, m.end)]
+            if len(heads) < 2:  # one date before a dash is an aside or a dateline, not a list
+                yield index, (start, end), inside
+                continue
+            # "20 April : Rig explodes 28 April : Coastguard fears ...": each date dates its own item.
+            cuts = [start, *(head for head in heads if head > start), end]
+            for item_start, item_end in zip(cuts, cuts[1:]):
+                if text[item_start:item_end].strip():
+                    yield index, (item_start, item_end), _within(mentions, starts, item_start, item_end)
+
+
+def _around_stamps(text: str, sentence: tuple[int, int], inside: list[Mention]) -> Iterator[tuple[int, int]]:
+    """A sentence cut at the page stamps inside it: a headline, its stamp and a caption run
+    together ("BP knew of cement flaws Friday 29 October 2010 08.38 BST Fire burns on the rig in
+    April .") are a headline and a caption, neither dated by the other's dates."""
+    cuts = [sentence[0]]
+    for stamp in inside:
+        if is_timestamp(stamp):
+            cuts += [stamp.start, stamp.end]
+    cuts.append(sentence[1])
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        piece = text[start:end]
+        if piece.strip():
+            yield start + len(piece) - len(piece.lstrip()), end - (len(piece) - len(piece.rstrip()))
 
 
 def _within(mentions: Sequence[Mention], starts: list[int], start: int, end: int) -> list[Mention]:
