@@ -13,7 +13,8 @@ import pytest
 from timeline.cli import main
 from timeline.dateline import find_dateline
 from timeline.eval.timeline17 import day_counts, engine_reports, explain_dates, select_dates
-from timeline.events import extract_events
+from timeline.events import actors, extract_events
+from timeline.language import load_language
 from timeline.model import Article
 from timeline.temporal import tag
 from timeline.timeline import build_timeline
@@ -230,3 +231,9 @@ def test_an_event_from_the_dateline_on_is_ahead():
     assert future("Later this week the watchdog will meet exam boards .") == [True]
     assert future("Earlier this week the watchdog met exam boards .") == [False]
     assert future("The watchdog met exam boards this morning .") == [False]
+
+
+def test_actors_are_names_not_capitalised_time_words():
+    """A capitalised weekday, month or number opening a sentence names no one."""
+    sentence = "Two days later , on Monday , Ukraine 's allies met at the United Nations in September ."
+    assert actors(sentence, load_language("en")) == ("Ukraine", "United Nations")

@@ -226,7 +226,7 @@ def actors(sentence: str, language: Language) -> tuple[str, ...]:
     """The people and organisations a sentence names: runs of capitalised words."""
     names: list[str] = []
     run: list[str] = []
-    skip = language.not_names | _time_words(language.code)
+    skip = _not_actors(language.code)
     for token in re.findall(r"[\w'’.-]+|[^\w\s]", sentence):
         clean = re.sub(r"(?:'s|’s)$", "", token).rstrip(".")
         if _NAME.fullmatch(clean) and clean not in skip:
@@ -243,10 +243,13 @@ def actors(sentence: str, language: Language) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def _time_words(language: str) -> frozenset[str]:
-    """Weekday and month names are capitalised, but name no one."""
+@cache
+def _not_actors(language: str) -> frozenset[str]:
+    """Capitalised words that name no one: the language's list, weekday and month names, and a
+    number opening a sentence ("Two days later, Ukraine's allies ...")."""
     words = load_rules(language).words
-    return frozenset(words["weekday"].meanings) | frozenset(words["month"].meanings)
+    numbers = frozenset(word.capitalize() for word in words["number"].meanings if " " not in word)
+    return load_language(language).not_names | frozenset(words["weekday"].meanings) | frozenset(words["month"].meanings) | numbers
 
 
 def _close(run: list[str], names: list[str], language: Language) -> None:
