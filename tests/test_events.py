@@ -237,3 +237,9 @@ def test_actors_are_names_not_capitalised_time_words():
     """A capitalised weekday, month or number opening a sentence names no one."""
     sentence = "Two days later , on Monday , Ukraine 's allies met at the United Nations in September ."
     assert actors(sentence, load_language("en")) == ("Ukraine", "United Nations")
+
+
+def test_a_lone_word_the_article_writes_in_lower_case_is_no_actor():
+    """"Oil" opening a caption is the word oil; "WHO" is an acronym, not "who"."""
+    article = Article("a", "a", "Oil floats off the Gulf of Mexico , WHO said .\n\nThe oil , who knows .", date(2010, 6, 2), Path("a.txt"))
+    assert extract_events(article, tag(article.text, article.dateline))[0].actors == ("Gulf of Mexico", "WHO")

@@ -33,6 +33,7 @@ MAX_SENTENCE = 2000
 LEAD_SENTENCES = 2
 
 _NAME = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CLOCK = re.compile(r"T\d\d:\d\d")  # a TIMEX3 value that gives the hour and minute
 # What follows a date that heads an item of a chronology: "28 April : Coastguard fears ...",
 # "July 15 - BP says ...".
@@ -44,6 +45,7 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
     rules = load_rules(language)
     names = load_language(language)
     starts = [m.start for m in mentions]
+    words = frozenset(_LOWER_WORD.findall(article.text))
     events: list[Event] = []
     seen: set[str] = set()
     for index, (start, end), within in _reports(article.text, mentions, starts):
@@ -53,9 +55,9 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
         inside = [m for m in within if not is_timestamp(m)]
         dated = [m for m in inside if m.is_dated and m.type in ("DATE", "TIME")]
         if dated:
-            event = _dated_event(article, start, end, sentence, _main_mention(dated, language), names)
+            event = _dated_event(article, start, end, sentence, _main_mention(dated, language), names, words)
         elif not _dates_itself(inside) and index < LEAD_SENTENCES and article.dateline and not events and _reports_done(sentence, rules):
-            event = _lead_event(article, start, end, sentence, names)
+            event = _lead_event(article, start, end, sentence, names, words)
         else:
             continue
         if event.id not in seen:  # a sentence repeated word for word is one event, and ids stay unique
@@ -159,7 +161,8 @@ def _reports_done(sentence: str, rules: Rules) -> bool:
     return sentence_tense(sentence, rules) == PAST
 
 
-def _dated_event(article: Article, start: int, end: int, sentence: str, mention: Mention, names: Language) -> Event:
+def _dated_event(article: Article, start: int, end: int, sentence: str, mention: Mention, names: Language,
+                 words: frozenset[str]) -> Event:
     offset = mention.start - start
     return Event(
         id=event_id(article.slug, sentence, mention.text),
@@ -173,13 +176,13 @@ def _dated_event(article: Article, start: int, end: int, sentence: str, mention:
         # ahead of the dateline, or from it on ("later this week"): told before it happened
         future=bool(article.dateline and (mention.first > article.dateline or mention.first == article.dateline < mention.last)),
         sources=(_source(article, start, end),),
-        actors=actors(sentence, names),
+        actors=actors(sentence, names, words),
         expression_start=offset,
         expression_end=offset + len(mention.text),
     )
 
 
-def _lead_event(article: Article, start: int, end: int, sentence: str, names: Language) -> Event:
+def _lead_event(article: Article, start: int, end: int, sentence: str, names: Language, words: frozenset[str]) -> Event:
     day = article.dateline
     return Event(
         id=event_id(article.slug, sentence, ""),
@@ -192,7 +195,7 @@ def _lead_event(article: Article, start: int, end: int, sentence: str, names: La
         summary=summarize(sentence, -1, -1),
         future=False,
         sources=(_source(article, start, end),),
-        actors=actors(sentence, names),
+        actors=actors(sentence, names, words),
         importance=0.5,
     )
 
@@ -222,8 +225,10 @@ def summarize(sentence: str, expression_start: int, expression_end: int) -> str:
     return cut + "…"
 
 
-def actors(sentence: str, language: Language) -> tuple[str, ...]:
-    """The people and organisations a sentence names: runs of capitalised words."""
+def actors(sentence: str, language: Language, common: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The people and organisations a sentence names: runs of capitalised words. A lone word that
+    its article also writes in lower case ("Oil floats on the surface", "People in China are taking
+    no chances") is a word capitalised where a sentence or a headline begins, not a name."""
     names: list[str] = []
     run: list[str] = []
     skip = _not_actors(language.code)
@@ -234,12 +239,12 @@ def actors(sentence: str, language: Language) -> tuple[str, ...]:
         elif run and token in language.name_joiners:
             run.append(token)
         else:
-            _close(run, names, language)
+            _close(run, names, language, common)
             run = []
         if token != clean and run:  # a possessive ends the name
-            _close(run, names, language)
+            _close(run, names, language, common)
             run = []
-    _close(run, names, language)
+    _close(run, names, language, common)
     return tuple(dict.fromkeys(names))
 
 
@@ -252,7 +257,7 @@ def _not_actors(language: str) -> frozenset[str]:
     return load_language(language).not_names | frozenset(words["weekday"].meanings) | frozenset(words["month"].meanings) | numbers
 
 
-def _close(run: list[str], names: list[str], language: Language) -> None:
+def _close(run: list[str], names: list[str], language: Language, common: frozenset[str]) -> None:
     while run and run[-1].islower():
         run.pop()
     if not run:
@@ -261,5 +266,7 @@ def _close(run: list[str], names: list[str], language: Language) -> None:
         word = run[0]
         # "US-supplied" describes; "Ukrainian" is a people's adjective, not someone who acted.
         if re.search(r"-[a-z]", word) or word.lower().endswith(language.adjective_endings):
+            return
+        if word[1:].islower() and word.lower() in common:  # not an acronym: "WHO" is no "who"
             return
     names.append(" ".join(run))
