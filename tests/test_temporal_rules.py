@@ -116,6 +116,8 @@ ROWS = [
     # bare and possessive weekdays in news (Timeline17): past unless a future verb governs them
     ("2008-12-05", "PARIS , Dec. 4 -- France announced a $ 33 billion economic stimulus plan [[Thursday]] , including cash payments .",
      "2008-12-04", "a future cue that is a noun the weekday dates"),
+    ("2010-06-02", "The company has a meeting on [[Friday]] .", "2010-06-04", "'has' before a determiner owns: present"),
+    ("2010-06-02", "He has met the minister on [[Friday]] .", "2010-05-28", "'has' before a participle is the perfect"),
     ("2010-06-02", "The memoir wo n't be released on [[Friday]] as planned .", "2010-06-04",
      "'won't' heads a future verb group, split or not"),
     ("2010-06-02", "The memoir won't be released on [[Friday]] as planned.", "2010-06-04",
