@@ -32,6 +32,7 @@ ROWS = [
     ("2024-08-30", "He quoted the words of Jan Egeland at length.", "-", "an abbreviation without its period is a name"),
     ("2024-08-30", "It is the last day of the party conference.", "-", "an ordinal inside a longer period"),
     ("2024-08-30", "He spent the last year of his term abroad.", "-", "an ordinal inside a longer period"),
+    ("2010-04-22", "It posted a profit for [[the last year]] of US$ 2.7 billion.", "2009", "an amount after 'of' is no longer period"),
     # extents
     ("1989-10-26", "Net rose 5% in [[the nine months]] ended Sept. 30.", "P9M", "a plural span keeps its 'the'"),
     ("1990-08-15", "It was the [[two-week]] crisis.", "P2W", "an adjectival span does not"),
@@ -82,6 +83,8 @@ ROWS = [
     ("2010-08-30", "The fleet should be replaced by [['12]].", "2012", "a year without its century, a little ahead"),
     ("1989-10-30", "Nestle's share before [[Friday]]'s purchases is far below theirs.", "1989-10-27", "a possessive weekday is past"),
     ("1998-02-13", "His kidnappers struck at [[10 p.m. Wednesday]], police said.", "1998-02-11T22:00", "a time and its day"),
+    ("2008-09-24", "At [[2:30 this afternoon]], McCain returned the call.", "2008-09-24T14:30",
+     "a clock and a part of a day: the part says which half"),
     ("2010-06-14", "A version appeared in the Guardian on [[13.07 BST on Friday 4 June 2010]] .", "2010-06-04T13:07",
      "a 24-hour time written with a point, with its zone, and its day"),
     ("2010-06-14", "Shares rose 3.50 on [[Friday]] .", "2010-06-11", "a point without a zone is a decimal"),
@@ -136,8 +139,8 @@ ROWS = [
      "'ahead of' after the expression is no future verb"),
     ("2011-01-30", "Eliezer says Mubarak told him `` this is not Beirut and not Tunis . '' In an interview with Israeli TV on "
      "[[Saturday]] , Eliezer said so .", "2011-01-29", "a sentence ends after a tokenized closing quote"),
-    ("2010-04-22", "Hopes that the workers missing since the blast about 10 p.m. CDT [[Tuesday night]] would be rescued faded .",
-     "2010-04-20TNI", "'since' puts it in the past; 'p.m.' ends no sentence"),
+    ("2010-04-22", "Hopes that the workers missing since the blast about [[10 p.m. CDT Tuesday night]] would be rescued faded .",
+     "2010-04-20T22:00", "'since' puts it in the past; 'p.m.' ends no sentence; the clock says more than the part"),
     ("2011-01-29", "Airlines will allow customers with tickets [[between Friday and Monday]] to change their flights .",
      "2011-01-28/2011-01-31", "a weekday range around the dateline"),
     ("2011-02-03", "Do you know where you 're going to be watching [[Sunday]] 's Super Bowl ?", "2011-02-06",

@@ -229,10 +229,25 @@ def _time_on_day(text: str, first: Candidate, second: Candidate, rules: Rules) -
         return None
     clock, day = (first, second) if first.spec.kind == "clock" else (second, first)
     names_a_day = day.spec.kind in _DAY_KINDS or (day.spec.kind == "date" and day.spec.day is not None)
-    if not names_a_day or day.spec.part or text[first.end : second.start].strip().lower() not in rules.clock_joins:
+    if not names_a_day or text[first.end : second.start].strip().lower() not in rules.clock_joins:
         return None
-    spec = replace(day.spec, type="TIME", clock=clock.spec.clock)
+    # The clock says more than a part of the day ("at 8:30 am this morning", "10 p.m. Tuesday
+    # night"), and the part which half of the day a clock without one is in ("at 2:30 this afternoon").
+    spec = replace(day.spec, type="TIME", clock=_in_part(clock.spec.clock, day.spec.part), part=None)
     return Candidate(first.start, second.end, text[first.start : second.end], spec)
+
+
+# TIMEX3's parts of the day after noon, with the earliest twelve-hour clock that is past noon in
+# them: "2:30" in the afternoon is 14:30; at night "11:00" is 23:00, but "2:00" still 02:00.
+_PM_FROM = {"AF": 0, "EV": 0, "NI": 6}
+
+
+def _in_part(clock: str, part: str | None) -> str:
+    """A clock without "a.m." or "p.m." (09:30) moved into the half of the day its part names."""
+    hour = int(clock[:2])
+    if part in _PM_FROM and _PM_FROM[part] <= hour < 12:
+        hour += 12
+    return f"{hour:02d}{clock[2:]}"
 
 
 _RANGE_KINDS = {"date", "weekday", "month_day", "quarter", "season", "year", "decade"}
