@@ -32,6 +32,11 @@ ROWS = [
     ("2024-08-30", "He quoted the words of Jan Egeland at length.", "-", "an abbreviation without its period is a name"),
     ("2024-08-30", "It is the last day of the party conference.", "-", "an ordinal inside a longer period"),
     ("2024-08-30", "He spent the last year of his term abroad.", "-", "an ordinal inside a longer period"),
+    ("2011-01-30", "It is appropriate at some point in the next day or two to act.", "-", "'the next day or two' counts from now"),
+    ("2010-05-30", "The rig exploded on April 20. [[Next day]], crews documented the oil.", "2010-04-21",
+     "'next day' without 'the' is anaphoric too"),
+    ("2009-06-15", "A vote is due on June 17. I found out on [[the same day]] that she died.", "-",
+     "a day still ahead is not the one a past clause is about"),
     ("2010-04-22", "It posted a profit for [[the last year]] of US$ 2.7 billion.", "2009", "an amount after 'of' is no longer period"),
     # extents
     ("1989-10-26", "Net rose 5% in [[the nine months]] ended Sept. 30.", "P9M", "a plural span keeps its 'the'"),

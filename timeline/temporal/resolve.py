@@ -289,9 +289,11 @@ def _anaphoric(spec: Spec, dct: date | None, tense: str | None, ref: Period | No
         return None
     first = cal.shift(ref.first, "Y", spec.year_shift) if spec.year_shift else ref.first  # "the same month a year ago"
     found = cal.period(granularity, cal.shift(first, spec.unit, spec.shift or 0))
-    if (spec.shift or 0) > 0 and granularity == "day" and tense == PAST and dct is not None and ref.first <= dct < found.first:
-        # "what did they spend the next day doing?" past the dateline: counted from the wrong date (not "a plan
-        # unveiled for the next decade", a span ahead)
+    if granularity == "day" and tense == PAST and dct is not None and dct < found.first and (
+            not spec.shift or spec.shift > 0 and ref.first <= dct):
+        # "what did they spend the next day doing?" past the dateline: counted from the wrong date;
+        # "I found out on the same day" as a day still ahead: the wrong one (not "a plan unveiled for
+        # the next decade", a span ahead)
         return None
     return found
 
