@@ -271,7 +271,6 @@ def _cue(tokens: list[str], index: int, rules: Rules, ahead: bool = False) -> st
     plural_present = word in tense["plural_present"] and not _after_determiner(tokens, index, rules)
     if plural_present and before in tense["infinitive"]:
         return None  # "had been due to expire Friday": the verb that governs the infinitive tells
-    after = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
     if word in tense["possession"] and after in tense["determiners"]:
         return PRESENT  # "has a meeting on Friday" holds it now; only "has met" is the perfect
     is_past = word in tense["past"] or (
