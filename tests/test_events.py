@@ -243,3 +243,9 @@ def test_a_lone_word_the_article_writes_in_lower_case_is_no_actor():
     """"Oil" opening a caption is the word oil; "WHO" is an acronym, not "who"."""
     article = Article("a", "a", "Oil floats off the Gulf of Mexico , WHO said .\n\nThe oil , who knows .", date(2010, 6, 2), Path("a.txt"))
     assert extract_events(article, tag(article.text, article.dateline))[0].actors == ("Gulf of Mexico", "WHO")
+
+
+def test_a_title_of_several_words_is_no_part_of_a_name():
+    """"Secretary of State" heads Antony Blinken's name; its "State" starts no name of its own."""
+    sentence = "US Secretary of State Antony Blinken and UN Secretary-General Ban Ki-moon met at the State Department ."
+    assert actors(sentence, load_language("en")) == ("US", "Antony Blinken", "UN", "Ban Ki-moon", "State Department")

@@ -232,6 +232,8 @@ def actors(sentence: str, language: Language, common: frozenset[str] = frozenset
     names: list[str] = []
     run: list[str] = []
     skip = _not_actors(language.code)
+    if language.titles is not None:
+        sentence = language.titles.sub(" , ", sentence)  # a title ends the name before it, too
     for token in re.findall(r"[\w'’.-]+|[^\w\s]", sentence):
         clean = re.sub(r"(?:'s|’s)$", "", token).rstrip(".")
         if _NAME.fullmatch(clean) and clean not in skip:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +18,7 @@ class Language:
     name_joiners: frozenset[str]  # small words inside one name: "Ministry of Defence"
     adjective_endings: tuple[str, ...]  # a one-word name so ending is an adjective ("Ukrainian")
     stop_words: frozenset[str]
+    titles: re.Pattern[str] | None = None  # titles of several words before a name: "Secretary of State"
 
 
 @cache
@@ -31,4 +33,12 @@ def load_language(code: str = "en") -> Language:
         frozenset(data["names"]["joiners"]),
         tuple(data["names"].get("adjective_endings", ())),
         frozenset(data["similarity"]["stop_words"]),
+        _any_of(data["names"].get("titles", ())),
     )
+
+
+def _any_of(phrases) -> re.Pattern[str] | None:
+    """One pattern for whole phrases, the longest first."""
+    if not phrases:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
