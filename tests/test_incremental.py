@@ -124,6 +124,25 @@ def test_a_site_built_in_two_processes_is_the_site_one_builds(project, tmp_path,
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are written in several processes only where os.fork exists")
+def test_each_event_s_entry_is_digested_once_before_the_pages_are_shared_out(project, monkeypatch):
+    """Every process that writes pages digests every entry: done before the fork, each process has them."""
+    content, conf, output = project
+    monkeypatch.setattr(plugin, "MIN_PAGES", 1)
+    monkeypatch.setattr(parallel_pages, "MIN_PAGES", 1)
+    digested = []
+    original_start = parallel_pages.EarlyShare.start.__func__
+
+    def start(cls, make_writer, make_pages, count):
+        entries = make_pages.__self__.entries
+        digested.append(sum("token" in vars(entry) for entry in entries) == len(entries) > 0)
+        return original_start(cls, make_writer, make_pages, count)
+
+    monkeypatch.setattr(parallel_pages.EarlyShare, "start", classmethod(start))
+    assert build(content, output, conf, jobs=2) == 0
+    assert digested == [True]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are written in several processes only where os.fork exists")
 def test_pages_a_failed_process_had_taken_are_written_by_the_parent(project, tmp_path, monkeypatch):
     content, conf, output = project
     assert build(content, output, conf, jobs=1) == 0

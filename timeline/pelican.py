@@ -316,6 +316,10 @@ class TimelineGenerator(Generator):
         count = len(self.pages(None))
         if self.jobs < 2 or count < MIN_PAGES:
             return
+        if self.setting("TIMELINE_CACHE_PATH"):
+            # Every process that writes pages digests every entry (`incremental`): once here, before the fork.
+            for entry in self.entries:
+                entry.__fingerprint__()
         self.early = EarlyShare.start(make_writer, self.pages, count)
 
     # --- pages

@@ -13,12 +13,14 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import cached_property
 from itertools import groupby
 
 from .article_markup import sentence_anchor
 from .data_pieces import Pieces, json_array, made_each_time
 from .display import DateFormatter, machine_date
 from .model import Article, Event, Source, Timeline
+from .page_inputs import Fingerprints
 from .timeline import top_events
 
 
@@ -89,11 +91,16 @@ class EventEntry:
     def id(self) -> str:
         return self.event.id
 
-    def __fingerprint__(self):
-        # Every field, its links by what they show (`SourceLink`): plain values, which `page_inputs`
-        # digests in one go; each entry is on several pages (its own, its neighbours', lists, articles).
-        return tuple(tuple(link.__fingerprint__() for link in self.sources) if name == "sources" else getattr(self, name)
-                     for name in _ENTRY_FIELDS)
+    def __fingerprint__(self) -> bytes:
+        return self.token
+
+    @cached_property
+    def token(self) -> bytes:
+        """What stands for the entry in a page's digest, made once: an entry is frozen, and it is on several
+        pages (its own, its neighbours', lists, its articles') in each process that writes pages."""
+        # Every field, its links by what they show (`SourceLink`): plain values, digested in one go.
+        return Fingerprints().of(tuple(tuple(link.__fingerprint__() for link in self.sources) if name == "sources"
+                                       else getattr(self, name) for name in _ENTRY_FIELDS))
 
 
 _ENTRY_FIELDS = tuple(field.name for field in fields(EventEntry))
