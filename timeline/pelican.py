@@ -403,10 +403,11 @@ class TimelineGenerator(Generator):
                 timeline_to_ical, events, self.setting("TIMELINE_TITLE"), self.describe,
                 self.absolute_event_url if self.site_url else None),
         }
-        # What each file is made from (besides the settings): unchanged, it is not made again.
-        inputs = {"TIMELINE_JSON_SAVE_AS": (self.timeline.events, self.timeline.articles, self.timeline.warnings)}
+        # What each file is made from (besides the settings): unchanged, it is not made again. The events
+        # by their entries (one an event, in order, each holding its event), whose tokens are made already.
+        inputs = {"TIMELINE_JSON_SAVE_AS": (self.entries, self.timeline.articles, self.timeline.warnings)}
         files = [partial(self.write_text, writer, file["path"],
-                         inputs.get(file["setting"], (self.timeline.events, self.entries)), writers[file["setting"]])
+                         inputs.get(file["setting"], (self.entries,)), writers[file["setting"]])
                  for file in self.context["timeline_files"]]
         search = self.setting("TIMELINE_SEARCH_SAVE_AS")
         if search:
