@@ -15,6 +15,7 @@ import jinja2
 import pytest
 
 import timeline.date_prefetch as date_prefetch
+import timeline.page_inputs as page_inputs
 import timeline.parallel_pages as parallel_pages
 import timeline.pelican as plugin
 import timeline.timeline as pipeline
@@ -140,6 +141,26 @@ def test_each_event_s_entry_is_digested_once_before_the_pages_are_shared_out(pro
     monkeypatch.setattr(parallel_pages.EarlyShare, "start", classmethod(start))
     assert build(content, output, conf, jobs=2) == 0
     assert digested == [True]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are written in several processes only where os.fork exists")
+def test_the_timeline_s_templates_are_analysed_before_the_pages_are_shared_out(project, monkeypatch):
+    """What each template reads is found while the build waits for its timeline: both processes have it."""
+    content, conf, output = project
+    monkeypatch.setattr(plugin, "MIN_PAGES", 1)
+    monkeypatch.setattr(parallel_pages, "MIN_PAGES", 1)
+    analysed = []
+    original_start = parallel_pages.EarlyShare.start.__func__
+
+    def start(cls, make_writer, make_pages, count):
+        analysed.append(set(page_inputs._ANALYSED.get(make_pages.__self__.env, ())))
+        return original_start(cls, make_writer, make_pages, count)
+
+    monkeypatch.setattr(parallel_pages.EarlyShare, "start", classmethod(start))
+    assert build(content, output, conf, jobs=2) == 0
+    assert len(analysed) == 1
+    assert {"timeline.html", "event.html", "events.html", "redirect.html", "months.html", "actors.html",
+            "base.html"} <= analysed[0]
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are written in several processes only where os.fork exists")

@@ -28,10 +28,10 @@ from html import escape
 from functools import partial
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import FileSystemBytecodeCache, TemplateError
 from markdown import Markdown
 from pelican import signals
-from pelican.generators import Generator
+from pelican.generators import Generator, PelicanTemplateNotFound
 from pelican.readers import BaseReader, MarkdownReader
 from pelican.urlwrappers import Category
 from pelican.utils import get_relative_path, path_to_url, pelican_open
@@ -53,6 +53,7 @@ from .incremental import IncrementalWriter, published_folder
 from .lazy_values import Deferred, MarkedText
 from .model import Event, Mention, Timeline
 from .output_tree import forget_listings, list_ahead
+from .page_inputs import template_reads
 from .parallel_pages import MIN_PAGES, EarlyShare, write_pages
 from .progress import progress_bar
 from .structured_data import event_json_ld, json_script
@@ -232,6 +233,8 @@ class TimelineGenerator(Generator):
         # Listed now, not when Pelican makes the writer: with --jobs, this process would only wait here for
         # the timeline made beside Pelican, and the process forked to write pages has the listing too.
         list_ahead(Path(self.output_path), published_folder(self.output_path, self.settings))
+        if folder:
+            self.analyse_templates()  # now, for the same reasons: the writers of both processes need it
         try:
             made = started.timeline_of(paths)
             if made is None:
@@ -247,6 +250,16 @@ class TimelineGenerator(Generator):
         for warning in timeline.warnings + tuple(self.files_not_read()):
             logger.warning("timeline: %s", warning)
         return timeline
+
+    def analyse_templates(self) -> None:
+        """Load the templates of the timeline's pages, and find what each reads (`page_inputs.template_reads`,
+        which keeps it for this environment): what the incremental writer asks of each, in each process."""
+        for name in (self.setting("TIMELINE_TEMPLATE"), self.setting("TIMELINE_EVENT_TEMPLATE"), "events", "redirect",
+                     "months", "actors"):
+            try:
+                template_reads(self.env, self.get_template(name).name)
+            except (PelicanTemplateNotFound, TemplateError):
+                continue  # the page that uses it, if any is written, fails there, as it would have
 
     def undated_articles(self) -> list[Path]:
         """Articles Pelican left out for want of a date: they have no page, but the timeline reads them.
