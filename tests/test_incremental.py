@@ -124,43 +124,37 @@ def test_a_site_built_in_two_processes_is_the_site_one_builds(project, tmp_path,
     assert set(rendered) <= {"index.html", "actors/index.html"}
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are written in several processes only where os.fork exists")
-def test_each_event_s_entry_is_digested_once_before_the_pages_are_shared_out(project, monkeypatch):
-    """Every process that writes pages digests every entry: done before the fork, each process has them."""
+def _at_the_fork(project, monkeypatch, look):
+    """What `look(generator)` sees of the timeline's generator when a build with --jobs 2 shares its pages out."""
     content, conf, output = project
     monkeypatch.setattr(plugin, "MIN_PAGES", 1)
     monkeypatch.setattr(parallel_pages, "MIN_PAGES", 1)
-    digested = []
+    seen = []
     original_start = parallel_pages.EarlyShare.start.__func__
 
     def start(cls, make_writer, make_pages, count):
-        entries = make_pages.__self__.entries
-        digested.append(sum("token" in vars(entry) for entry in entries) == len(entries) > 0)
+        seen.append(look(make_pages.__self__))
         return original_start(cls, make_writer, make_pages, count)
 
     monkeypatch.setattr(parallel_pages.EarlyShare, "start", classmethod(start))
     assert build(content, output, conf, jobs=2) == 0
-    assert digested == [True]
+    assert len(seen) == 1
+    return seen[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are written in several processes only where os.fork exists")
+def test_each_event_s_entry_is_digested_once_before_the_pages_are_shared_out(project, monkeypatch):
+    """Every process that writes pages digests every entry: done before the fork, each process has them."""
+    digested = _at_the_fork(project, monkeypatch, lambda generator: [("token" in vars(e)) for e in generator.entries])
+    assert digested and all(digested)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are written in several processes only where os.fork exists")
 def test_the_timeline_s_templates_are_analysed_before_the_pages_are_shared_out(project, monkeypatch):
     """What each template reads is found while the build waits for its timeline: both processes have it."""
-    content, conf, output = project
-    monkeypatch.setattr(plugin, "MIN_PAGES", 1)
-    monkeypatch.setattr(parallel_pages, "MIN_PAGES", 1)
-    analysed = []
-    original_start = parallel_pages.EarlyShare.start.__func__
-
-    def start(cls, make_writer, make_pages, count):
-        analysed.append(set(page_inputs._ANALYSED.get(make_pages.__self__.env, ())))
-        return original_start(cls, make_writer, make_pages, count)
-
-    monkeypatch.setattr(parallel_pages.EarlyShare, "start", classmethod(start))
-    assert build(content, output, conf, jobs=2) == 0
-    assert len(analysed) == 1
+    analysed = _at_the_fork(project, monkeypatch, lambda generator: set(page_inputs._ANALYSED.get(generator.env, ())))
     assert {"timeline.html", "event.html", "events.html", "redirect.html", "months.html", "actors.html",
-            "base.html"} <= analysed[0]
+            "base.html"} <= analysed
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="pages are written in several processes only where os.fork exists")
