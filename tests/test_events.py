@@ -249,3 +249,10 @@ def test_a_title_of_several_words_is_no_part_of_a_name():
     """"Secretary of State" heads Antony Blinken's name; its "State" starts no name of its own."""
     sentence = "US Secretary of State Antony Blinken and UN Secretary-General Ban Ki-moon met at the State Department ."
     assert actors(sentence, load_language("en")) == ("US", "Antony Blinken", "UN", "Ban Ki-moon", "State Department")
+
+
+def test_a_stamp_s_label_goes_with_the_stamp():
+    """"Page last updated at" heads the page's stamp: it is no lead of its own."""
+    text = "Page last updated at 13:13 GMT, Wednesday, 24 August 2011 The organisers said the concert sold out ."
+    report = Article("a", "a", text, date(2011, 8, 24), Path("a.txt"))
+    assert [e.text for e in extract_events(report, tag(text, report.dateline))] == ["The organisers said the concert sold out ."]

@@ -48,7 +48,7 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
     words = frozenset(_LOWER_WORD.findall(article.text))
     events: list[Event] = []
     seen: set[str] = set()
-    for index, (start, end), within in _reports(article.text, mentions, starts):
+    for index, (start, end), within in _reports(article.text, mentions, starts, names):
         sentence = article.text[start:end]
         if end - start > MAX_SENTENCE:
             continue
@@ -111,13 +111,13 @@ def _day_words(language: str) -> frozenset[str]:
     return frozenset(name.lower().rstrip(".") for kind in kinds for name in words[kind].meanings if " " not in name)
 
 
-def _reports(text: str, mentions: Sequence[Mention], starts: list[int]
+def _reports(text: str, mentions: Sequence[Mention], starts: list[int], language: Language
              ) -> Iterator[tuple[int, tuple[int, int], list[Mention]]]:
     """The spans that may each report an event, with the index of their sentence and the mentions
     inside them: the sentences, cut where a page's stamp stands inside one, and a chronology run
     into one sentence cut into its items."""
     for index, sentence in enumerate(sentence_spans(text)):
-        for start, end in _around_stamps(text, sentence, _within(mentions, starts, *sentence)):
+        for start, end in _around_stamps(text, sentence, _within(mentions, starts, *sentence), language.stamp_label):
             inside = _within(mentions, starts, start, end)
             heads = [m.start for m in inside if m.granularity == "day" and _ITEM_HEAD.match(text, m.end)]
             if len(heads) < 2:  # one date before a dash is an aside or a dateline, not a list
@@ -130,14 +130,17 @@ def _reports(text: str, mentions: Sequence[Mention], starts: list[int]
                     yield index, (item_start, item_end), _within(mentions, starts, item_start, item_end)
 
 
-def _around_stamps(text: str, sentence: tuple[int, int], inside: list[Mention]) -> Iterator[tuple[int, int]]:
-    """A sentence cut at the page stamps inside it: a headline, its stamp and a caption run
-    together ("BP knew of cement flaws Friday 29 October 2010 08.38 BST Fire burns on the rig in
-    April .") are a headline and a caption, neither dated by the other's dates."""
+def _around_stamps(text: str, sentence: tuple[int, int], inside: list[Mention], label: re.Pattern[str] | None
+                   ) -> Iterator[tuple[int, int]]:
+    """A sentence cut at the page stamps inside it, and their labels ("Page last updated at"): a
+    headline, its stamp and a caption run together ("BP knew of cement flaws Friday 29 October 2010
+    08.38 BST Fire burns on the rig in April .") are a headline and a caption, neither dated by the
+    other's dates."""
     cuts = [sentence[0]]
     for stamp in inside:
         if is_timestamp(stamp):
-            cuts += [stamp.start, stamp.end]
+            headed = label.search(text, cuts[-1], stamp.start) if label else None
+            cuts += [headed.start() if headed else stamp.start, stamp.end]
     cuts.append(sentence[1])
     for start, end in zip(cuts[::2], cuts[1::2]):
         piece = text[start:end]

@@ -19,6 +19,7 @@ class Language:
     adjective_endings: tuple[str, ...]  # a one-word name so ending is an adjective ("Ukrainian")
     stop_words: frozenset[str]
     titles: re.Pattern[str] | None = None  # titles of several words before a name: "Secretary of State"
+    stamp_label: re.Pattern[str] | None = None  # what heads a page's stamp: "Page last updated at"
 
 
 @cache
@@ -34,11 +35,12 @@ def load_language(code: str = "en") -> Language:
         tuple(data["names"].get("adjective_endings", ())),
         frozenset(data["similarity"]["stop_words"]),
         _any_of(data["names"].get("titles", ())),
+        _any_of(data.get("stamps", {}).get("labels", ()), r"\s*\Z", re.IGNORECASE),
     )
 
 
-def _any_of(phrases) -> re.Pattern[str] | None:
-    """One pattern for whole phrases, the longest first."""
+def _any_of(phrases, after: str = r"\b", flags: int = 0) -> re.Pattern[str] | None:
+    """One pattern for whole phrases, the longest first, and what must follow them."""
     if not phrases:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")" + after, flags)
