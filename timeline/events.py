@@ -55,9 +55,9 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
         inside = [m for m in within if not is_timestamp(m)]
         dated = [m for m in inside if m.is_dated and m.type in ("DATE", "TIME")]
         if dated:
-            event = _dated_event(article, start, end, sentence, _main_mention(dated, language), names, words)
+            event = _dated_event(article, start, end, sentence, _main_mention(dated, language), actors(sentence, names, words))
         elif not _dates_itself(inside) and index < LEAD_SENTENCES and article.dateline and not events and _reports_done(sentence, rules):
-            event = _lead_event(article, start, end, sentence, names, words)
+            event = _lead_event(article, start, end, sentence, actors(sentence, names, words))
         else:
             continue
         if event.id not in seen:  # a sentence repeated word for word is one event, and ids stay unique
@@ -164,8 +164,7 @@ def _reports_done(sentence: str, rules: Rules) -> bool:
     return sentence_tense(sentence, rules) == PAST
 
 
-def _dated_event(article: Article, start: int, end: int, sentence: str, mention: Mention, names: Language,
-                 words: frozenset[str]) -> Event:
+def _dated_event(article: Article, start: int, end: int, sentence: str, mention: Mention, named: tuple[str, ...]) -> Event:
     offset = mention.start - start
     return Event(
         id=event_id(article.slug, sentence, mention.text),
@@ -179,13 +178,13 @@ def _dated_event(article: Article, start: int, end: int, sentence: str, mention:
         # ahead of the dateline, or from it on ("later this week"): told before it happened
         future=bool(article.dateline and (mention.first > article.dateline or mention.first == article.dateline < mention.last)),
         sources=(_source(article, start, end),),
-        actors=actors(sentence, names, words),
+        actors=named,
         expression_start=offset,
         expression_end=offset + len(mention.text),
     )
 
 
-def _lead_event(article: Article, start: int, end: int, sentence: str, names: Language, words: frozenset[str]) -> Event:
+def _lead_event(article: Article, start: int, end: int, sentence: str, named: tuple[str, ...]) -> Event:
     day = article.dateline
     return Event(
         id=event_id(article.slug, sentence, ""),
@@ -198,7 +197,7 @@ def _lead_event(article: Article, start: int, end: int, sentence: str, names: La
         summary=summarize(sentence, -1, -1),
         future=False,
         sources=(_source(article, start, end),),
-        actors=actors(sentence, names, words),
+        actors=named,
         importance=0.5,
     )
 
