@@ -6,7 +6,7 @@ from pathlib import Path
 
 import timeline.timeline as pipeline
 from timeline.article_index import load_index, save_index
-from timeline.cache import ExtractionCache
+from timeline.cache import ExtractionCache, MergeMemo
 from timeline.timeline import build_timeline
 
 ARTICLE = "Title: {title}\nDate: 2024-08-30\nSlug: {slug}\n\nOn Tuesday, the {title} committee met.\n\nThat same day, it adjourned.\n"
@@ -81,3 +81,58 @@ def test_the_article_index_is_dropped_when_damaged_or_made_by_another_engine(tmp
     save_index(index, recorded)
     monkeypatch.setattr("timeline.article_index.engine_version", lambda: "another-engine")
     assert load_index(index) == {}
+
+
+SAME_DAY = "Title: {slug}\nDate: 2024-08-30\nSlug: {slug}\n\n{sentence}\n"
+TUESDAY = "On Tuesday, the finance committee met in Geneva and approved the budget."
+WEDNESDAY = "On Wednesday, flooding closed the northern railway line."
+
+
+def write_report(folder: Path, slug: str, sentence: str) -> None:
+    (folder / f"{slug}.md").write_text(SAME_DAY.format(slug=slug, sentence=sentence), encoding="utf-8")
+
+
+def counting_merges(monkeypatch) -> list[int]:
+    """The size of each group of reports actually compared."""
+    import timeline.merge as merge
+
+    compared: list[int] = []
+    original = merge._clusters
+    monkeypatch.setattr(merge, "_clusters", lambda group, language: compared.append(len(group)) or original(group, language))
+    return compared
+
+
+def test_a_rebuild_compares_again_only_the_reports_of_intervals_that_changed(tmp_path, monkeypatch):
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    content.mkdir()
+    for number in range(3):
+        write_report(content, f"tuesday-{number}", TUESDAY)
+    for number in range(2):
+        write_report(content, f"wednesday-{number}", WEDNESDAY)
+    compared = counting_merges(monkeypatch)
+    first = build_timeline([content], cache=ExtractionCache(cache))
+    assert sorted(compared) == [2, 3] and len(first.events) == 2
+
+    compared.clear()
+    assert build_timeline([content], cache=ExtractionCache(cache)).events == first.events
+    assert compared == []
+
+    write_report(content, "wednesday-2", WEDNESDAY)
+    rebuilt = build_timeline([content], cache=ExtractionCache(cache))
+    assert compared == [3]  # Wednesday's reports only
+    assert rebuilt.events == build_timeline([content]).events
+    assert [len(event.sources) for event in rebuilt.events] == [3, 3]
+
+
+def test_a_damaged_or_outdated_merge_memo_is_not_used(tmp_path, monkeypatch):
+    for number in range(2):
+        write_report(tmp_path, f"tuesday-{number}", TUESDAY)
+    clean = build_timeline([tmp_path], cache=ExtractionCache(tmp_path / "cache"))
+    memo = tmp_path / "cache" / MergeMemo.FILE
+    memo.write_bytes(memo.read_bytes()[:30])
+    compared = counting_merges(monkeypatch)
+    assert build_timeline([tmp_path], cache=ExtractionCache(tmp_path / "cache")).events == clean.events
+    assert compared == [2]
+    monkeypatch.setattr("timeline.cache.merge_version", lambda: "other merging code")
+    build_timeline([tmp_path], cache=ExtractionCache(tmp_path / "cache"))
+    assert compared == [2, 2]

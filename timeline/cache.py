@@ -9,6 +9,10 @@ events pickled (loading a thousand of them as JSON, and making the values again
 field by field, took three times as long); like Pelican's own cache beside it,
 it is the project's to write, not anyone's; delete it at any time. A corrupt
 entry is a warning, and is extracted again.
+
+Beside the entries, `MergeMemo` keeps how the last build merged the reports
+of each interval, so that a rebuild compares only the reports of intervals
+that changed.
 """
 
 from __future__ import annotations
@@ -138,6 +142,58 @@ class ExtractionCache:
             write_atomically(path, data)  # a build killed halfway never leaves half an entry
         except OSError as error:
             self.warnings.append(f"{self.folder}: cannot write the extraction cache ({error.strerror or error})")
+
+
+class MergeMemo:
+    """How the builds before merged the reports of each interval into events, by what the reports were
+    made of: a rebuild compares again only the reports of intervals that changed (`merge.merge_events`).
+
+    One file in the extraction cache's folder, made for one version of the merging code; it keeps
+    what the last build used, so it does not grow with every article ever removed. Unreadable,
+    it is simply not used (the reports are compared again).
+    """
+
+    FILE = "merges.pickle"
+
+    def __init__(self, folder: Path):
+        self.path = Path(folder) / self.FILE
+        self._known: dict[str, tuple] = {}
+        self._used: dict[str, tuple] = {}
+        try:
+            version, known = pickle.loads(self.path.read_bytes())
+            if version == merge_version() and isinstance(known, dict):
+                self._known = known
+        except (OSError, *CORRUPT):
+            pass
+
+    @staticmethod
+    def key(tokens) -> str:
+        """The key of a group of reports, from what each is made of, in order."""
+        return hashlib.sha256("\n".join(tokens).encode()).hexdigest()
+
+    def clusters(self, key: str) -> tuple | None:
+        found = self._known.get(key)
+        if found is not None:
+            self._used[key] = found
+        return found
+
+    def remember(self, key: str, clusters: tuple) -> None:
+        self._used[key] = clusters
+
+    def save(self) -> None:
+        """Keep what this build used, when it is not what the file has already."""
+        if self._used.keys() == self._known.keys():
+            return
+        try:
+            write_atomically(self.path, pickle.dumps((merge_version(), self._used), protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # a memo only: the next build compares again
+
+
+@cache
+def merge_version() -> str:
+    """The merging code's: reports are made by the engine, whose version is in each report's token already."""
+    return hashlib.sha256((PACKAGE / "merge.py").read_bytes()).hexdigest()[:16]
 
 
 # What unpickling damaged bytes raises, besides its own error.

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+
+from typing import TYPE_CHECKING
 
 from .language import Language, load_language
 from .model import Event
+
+if TYPE_CHECKING:
+    from .cache import MergeMemo
 
 # How much two sentences must share to be one event: a share of content words
 # (Jaccard), lower when they name the same actor, higher when they name only
@@ -25,29 +30,47 @@ SAME_WORDS_WITH_ACTOR = 0.12
 SAME_WORDS_OTHER_ACTORS = 0.60
 
 
-def merge_events(events: Iterable[Event], language: str = "en") -> list[Event]:
+def merge_events(events: Iterable[Event], language: str = "en", memo: MergeMemo | None = None,
+                 tokens: Sequence[str] | None = None) -> list[Event]:
+    """The events of `events`, the reports of one event by several articles merged into one.
+
+    With `memo`, and `tokens` saying what each event is made from (one string each, the same
+    only for the same event), the reports of an interval that an earlier build merged are
+    not compared again: comparing grows with the square of a busy day's reports.
+    """
+    events = list(events)
     words = load_language(language)
-    by_interval: dict[tuple, list[Event]] = defaultdict(list)
-    for event in events:
-        by_interval[(event.start, event.end, event.granularity)].append(event)
+    by_interval: dict[tuple, list[int]] = defaultdict(list)
+    for index, event in enumerate(events):
+        by_interval[(event.start, event.end, event.granularity)].append(index)
     merged: list[Event] = []
-    for group in by_interval.values():
-        merged.extend(_merge_group(group, words))
+    for indices in by_interval.values():
+        group = [events[i] for i in indices]
+        if len(group) == 1:
+            merged.extend(group)
+            continue
+        key = memo.key(tokens[i] for i in indices) if memo is not None and tokens is not None else None
+        clusters = memo.clusters(key) if key else None
+        if clusters is None:
+            clusters = _clusters(group, words)
+            if key:
+                memo.remember(key, clusters)
+        merged.extend(_combine([group[i] for i in cluster]) for cluster in clusters)
     return merged
 
 
-def _merge_group(group: list[Event], language: Language) -> list[Event]:
-    if len(group) == 1:
-        return group
-    group = sorted(group, key=_seniority)
-    bags = [content_words(event.text, language) for event in group]
-    names = [_surnames(event.actors) for event in group]  # made once: each is compared with many others
+def _clusters(group: list[Event], language: Language) -> tuple[tuple[int, ...], ...]:
+    """The reports of one interval that tell of one event: places in `group`, each cluster's senior report first."""
+    order = sorted(range(len(group)), key=lambda i: _seniority(group[i]))
+    reports = [group[i] for i in order]
+    bags = [content_words(event.text, language) for event in reports]
+    names = [_surnames(event.actors) for event in reports]  # made once: each is compared with many others
     clusters: list[list[int]] = []
     articles: list[set[str]] = []  # the articles each cluster already has a report from
     # word → the clusters with a report that has it: a report shares no word with the others, it cannot
     # be the same event (`_same`), so only these are compared (a day can have thousands of reports).
     having: dict[str, list[int]] = defaultdict(list)
-    for index, event in enumerate(group):
+    for index, event in enumerate(reports):
         article = event.sources[0].article
         candidates = sorted({number for word in bags[index] for number in having.get(word, ())})
         for number in candidates:
@@ -64,7 +87,7 @@ def _merge_group(group: list[Event], language: Language) -> list[Event]:
         for word in bags[index]:
             if not having[word] or having[word][-1] != number:
                 having[word].append(number)
-    return [_combine([group[i] for i in cluster]) for cluster in clusters]
+    return tuple(tuple(order[i] for i in cluster) for cluster in clusters)
 
 
 def _seniority(event: Event) -> tuple:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .articles import ARTICLE_SUFFIXES, ArticleError, read_article
-from .cache import ExtractionCache
+from .cache import ExtractionCache, MergeMemo
 from .corrections import CORRECTIONS_NAMES, apply_corrections, find_corrections, read_corrections
 from .events import extract_events
 from .merge import merge_events
@@ -104,7 +104,7 @@ def build_timeline(
     if cache is not None:
         warnings.extend(cache.warnings)
     mentions = {article.slug: tuple(found[0]) for article, found in zip(articles, extracted)}
-    events = merge_events([event for _, found in extracted for event in found])
+    events = merge_reports(articles, extracted, cache)
     corrections = corrections or find_corrections([p for p in paths if p.is_dir()])
     if corrections:
         found, problems = read_corrections(corrections)
@@ -117,6 +117,22 @@ def build_timeline(
         warnings=tuple(warnings),
         mentions=mentions,
     )
+
+
+def merge_reports(articles: list[Article], extracted: list[tuple[list[Mention], list[Event]]],
+                  cache: ExtractionCache | None) -> list[Event]:
+    """The events of all articles, merged; with a cache, as much as can be as the last build merged them.
+
+    A report is known by its article's cache key and its place in the article: the same key, the same reports.
+    """
+    reports = [event for _, found in extracted for event in found]
+    if cache is None:
+        return merge_events(reports)
+    tokens = [f"{cache.key(article)}:{place}" for article, (_, found) in zip(articles, extracted) for place in range(len(found))]
+    memo = MergeMemo(cache.folder)
+    events = merge_events(reports, memo=memo, tokens=tokens)
+    memo.save()
+    return events
 
 
 def extract(article: Article) -> tuple[list[Mention], list[Event]]:
