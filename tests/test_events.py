@@ -251,6 +251,20 @@ def test_a_title_of_several_words_is_no_part_of_a_name():
     assert actors(sentence, load_language("en")) == ("US", "Antony Blinken", "UN", "Ban Ki-moon", "State Department")
 
 
+@pytest.mark.parametrize("sentence, names", [
+    ("Defense Secretary Lloyd Austin met press secretary Major General Pat Ryder .", ("Lloyd Austin", "Pat Ryder")),
+    ("White House Press Secretary , Jay Carney , spoke .", ("White House", "Jay Carney")),
+    ("Russian Foreign Ministry spokeswoman Maria Zakharova spoke .", ("Russian Foreign Ministry", "Maria Zakharova")),
+    ("It returns at the United Nations General Assembly .", ("United Nations General Assembly",)),
+    ("They met as the Ukraine Defense Contact Group .", ("Ukraine Defense Contact Group",)),
+    ("The Ministry of Defence told the Associated Press .", ("Ministry of Defence", "Associated Press")),
+    ("University of Miami President Donna Shalala spoke .", ("University of Miami", "Donna Shalala")),
+])
+def test_a_title_ends_a_name_but_not_an_organisation_s(sentence, names):
+    """Titles are no part of a person's name, but "Foreign" and "General" are part of an organisation's."""
+    assert actors(sentence, load_language("en")) == names
+
+
 def test_a_stamp_s_label_goes_with_the_stamp():
     """"Page last updated at" heads the page's stamp: it is no lead of its own."""
     text = "Page last updated at 13:13 GMT, Wednesday, 24 August 2011 The organisers said the concert sold out ."

@@ -262,6 +262,40 @@ def _not_actors(language: str) -> frozenset[str]:
 
 
 def _close(run: list[str], names: list[str], language: Language, common: frozenset[str]) -> None:
+    """The names in a run of capitalised words: a title ends a name and starts none ("Defense
+    Secretary Lloyd Austin"), unless it is part of an organisation's ("Russian Foreign Ministry")."""
+    piece: list[str] = []
+    for place, word in enumerate(run):
+        if word in language.title_words and not _in_organisation(run, place, language):
+            _close_name(piece, names, language, common)
+            piece = []
+        elif piece or not word.islower():  # not "of" left at the head once "Minister" is gone
+            piece.append(word)
+    _close_name(piece, names, language, common)
+
+
+def _in_organisation(run: list[str], place: int, language: Language) -> bool:
+    """Whether the title at `place` belongs to an organisation's name: one it follows ("Ministry of
+    Defence"), or the one the words after it, up to the next title, name ("Foreign Ministry",
+    "General Assembly of the Church of Scotland")."""
+    before = place
+    while before > 0 and run[before - 1].islower():
+        before -= 1
+    if before < place and before > 0 and run[before - 1] in language.organisations:
+        return True
+    after = place + 1
+    while after < len(run) and run[after] in language.title_words:
+        after += 1
+    end = next((i for i in range(after, len(run)) if run[i] in language.title_words), len(run))
+    # A title of several words ("Press Secretary") is no organisation's word itself, as "Press" is in "Associated Press".
+    names = (run[place:after] if after == place + 1 else []) + run[after:end]
+    while names and names[-1].islower():
+        names.pop()
+    return any(word in language.organisations and (i == len(names) - 1 or names[i + 1].islower())
+               for i, word in enumerate(names))
+
+
+def _close_name(run: list[str], names: list[str], language: Language, common: frozenset[str]) -> None:
     while run and run[-1].islower():
         run.pop()
     if not run:

@@ -15,6 +15,8 @@ LANGUAGE_DIR = Path(__file__).parent
 class Language:
     code: str
     not_names: frozenset[str]  # capitalised words that are not (part of) a name
+    title_words: frozenset[str]  # words of titles: they end a name, except an organisation's ("Foreign")
+    organisations: frozenset[str]  # the last word of an organisation's name ("Ministry")
     name_joiners: frozenset[str]  # small words inside one name: "Ministry of Defence"
     adjective_endings: tuple[str, ...]  # a one-word name so ending is an adjective ("Ukrainian")
     stop_words: frozenset[str]
@@ -31,6 +33,8 @@ def load_language(code: str = "en") -> Language:
     return Language(
         code,
         frozenset(data["names"]["not_names"]),
+        frozenset(data["names"].get("title_words", ())),
+        frozenset(data["names"].get("organisations", ())),
         frozenset(data["names"]["joiners"]),
         tuple(data["names"].get("adjective_endings", ())),
         frozenset(data["similarity"]["stop_words"]),
