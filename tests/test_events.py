@@ -265,6 +265,24 @@ def test_a_title_ends_a_name_but_not_an_organisation_s(sentence, names):
     assert actors(sentence, load_language("en")) == names
 
 
+@pytest.mark.parametrize("sentence, dated", [
+    ("Airlines let customers change their tickets for free until Monday .", None),
+    ("Officials will fund repairs to protect the grid before the winter .", None),
+    ("The test will continue until Wednesday afternoon .", None),
+    ("The relief well is not expected to be ready until August .", "August"),
+    ("The release of the results has been delayed until next week .", "next week"),
+    ("The spill ran until July 15 , when the well was capped .", "July 15"),
+    ("Ambulances left the square shortly before 4 a.m. Thursday .", "4 a.m. Thursday"),
+])
+def test_a_bound_dates_no_event(sentence, dated):
+    """"Until Monday" and "before the winter" say until or before when, not when; but "not until
+    August", "delayed until next week" and "until July 15, when ..." do say when."""
+    text = "Officials met . " + sentence
+    found = Article("a", "a", text, date(2010, 7, 10), Path("a.txt"))
+    events = [e for e in extract_events(found, tag(found.text, found.dateline)) if e.text == sentence]
+    assert [e.expression for e in events] == ([dated] if dated else [])
+
+
 def test_a_stamp_s_label_goes_with_the_stamp():
     """"Page last updated at" heads the page's stamp: it is no lead of its own."""
     text = "Page last updated at 13:13 GMT, Wednesday, 24 August 2011 The organisers said the concert sold out ."

@@ -323,6 +323,7 @@ ROWS = [
      "the full year of the quarter reported"),
     ("2006-01-30", "It hopes to break even in [[the current year]].", "2006", "the current year stays the dateline's"),
     ("2024-08-30", "Demand dipped [[late yesterday]], traders said.", "2024-08-29", "a modifier of a deictic day is in its extent"),
+    ("2024-08-30", "The statement he made [[day before yesterday]] was good.", "2024-08-28", "two days back without 'the'"),
     ("2024-08-30", "The two sides spoke [[a month or so ago]].", "2024-07", "'or so' before 'ago'"),
     ("2024-08-30", "Stocks rose on Tuesday. Buyers were busy in [[the morning]].", "2024-08-27TMO",
      "the morning of the day being reported"),

@@ -53,7 +53,7 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
         if end - start > MAX_SENTENCE:
             continue
         inside = [m for m in within if not is_timestamp(m)]
-        dated = [m for m in inside if m.is_dated and m.type in ("DATE", "TIME")]
+        dated = [m for m in inside if m.is_dated and m.type in ("DATE", "TIME") and not _bounds(article.text, start, m, names)]
         if dated:
             event = _dated_event(article, start, end, sentence, _main_mention(dated, language), actors(sentence, names, words))
         elif not _dates_itself(inside) and index < LEAD_SENTENCES and article.dateline and not events and _reports_done(sentence, rules):
@@ -81,6 +81,18 @@ def is_timestamp(mention: Mention) -> bool:
         and _CLOCK.search(mention.value) is not None
         and str(mention.first.year) in mention.text
     )
+
+
+def _bounds(text: str, sentence_start: int, mention: Mention, language: Language) -> bool:
+    """Whether the expression bounds what its sentence tells ("free until Monday") rather than dates it."""
+    before = max(sentence_start, mention.start - 20)
+    if language.bound is None or not language.bound.search(text, before, mention.start):
+        return False
+    if language.near_bound and language.near_bound.search(text, max(sentence_start, mention.start - 30), mention.start):
+        return False
+    if language.bound_then and language.bound_then.match(text, mention.end):
+        return False
+    return not (language.bound_lifted and language.bound_lifted.search(text, sentence_start, mention.start))
 
 
 def _dates_itself(mentions: list[Mention]) -> bool:

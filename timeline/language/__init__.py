@@ -22,6 +22,10 @@ class Language:
     stop_words: frozenset[str]
     titles: re.Pattern[str] | None = None  # titles of several words before a name: "Secretary of State"
     stamp_label: re.Pattern[str] | None = None  # what heads a page's stamp: "Page last updated at"
+    bound: re.Pattern[str] | None = None  # ends the text before an expression that bounds, not dates: "until"
+    bound_lifted: re.Pattern[str] | None = None  # before a bound, makes it a date again: "not ... until"
+    near_bound: re.Pattern[str] | None = None  # ends the text before an expression a bound so near it dates
+    bound_then: re.Pattern[str] | None = None  # after a bound, what happens at it: "until July 15, when"
 
 
 @cache
@@ -30,21 +34,28 @@ def load_language(code: str = "en") -> Language:
     if not path.exists():
         raise ValueError(f"no language facts for {code!r} (looked for {path})")
     data = tomllib.loads(path.read_text(encoding="utf-8"))
+    names, events = data["names"], data.get("events", {})
     return Language(
-        code,
-        frozenset(data["names"]["not_names"]),
-        frozenset(data["names"].get("title_words", ())),
-        frozenset(data["names"].get("organisations", ())),
-        frozenset(data["names"]["joiners"]),
-        tuple(data["names"].get("adjective_endings", ())),
-        frozenset(data["similarity"]["stop_words"]),
-        _any_of(data["names"].get("titles", ())),
-        _any_of(data.get("stamps", {}).get("labels", ()), r"\s*\Z", re.IGNORECASE),
+        code=code,
+        not_names=frozenset(names["not_names"]),
+        title_words=frozenset(names.get("title_words", ())),
+        organisations=frozenset(names.get("organisations", ())),
+        name_joiners=frozenset(names["joiners"]),
+        adjective_endings=tuple(names.get("adjective_endings", ())),
+        stop_words=frozenset(data["similarity"]["stop_words"]),
+        titles=_any_of(names.get("titles", ())),
+        stamp_label=_any_of(data.get("stamps", {}).get("labels", ()), r"\s*\Z", re.IGNORECASE),
+        bound=_any_of(events.get("bounds", ()), r"\s+\Z", re.IGNORECASE),
+        bound_lifted=_any_of(events.get("bounds_lifted_by", ()), r"(?!\w)", re.IGNORECASE),
+        near_bound=_any_of(events.get("near_bounds", ()), r"\s+\Z", re.IGNORECASE),
+        bound_then=_any_of(events.get("bounds_then", ()), before=r"\s*,?\s*"),
     )
 
 
-def _any_of(phrases, after: str = r"\b", flags: int = 0) -> re.Pattern[str] | None:
-    """One pattern for whole phrases, the longest first, and what must follow them."""
+def _any_of(phrases, after: str = r"\b", flags: int = 0, before: str = r"\b") -> re.Pattern[str] | None:
+    """One pattern for whole phrases, the longest first, what must come before them and what must follow them."""
     if not phrases:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + ")" + after, flags)
+    # An apostrophe in a phrase is either one a text may use: "won't", "won’t".
+    alternatives = (re.escape(p).replace("'", "['’]") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(before + "(?:" + "|".join(alternatives) + ")" + after, flags)
