@@ -269,6 +269,7 @@ def test_a_title_ends_a_name_but_not_an_organisation_s(sentence, names):
     ("Airlines let customers change their tickets for free until Monday .", None),
     ("Officials will fund repairs to protect the grid before the winter .", None),
     ("The test will continue until Wednesday afternoon .", None),
+    ("Light winds are expected through the weekend .", None),
     ("The relief well is not expected to be ready until August .", "August"),
     ("The release of the results has been delayed until next week .", "next week"),
     ("The spill ran until July 15 , when the well was capped .", "July 15"),
