@@ -13,7 +13,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-
 from typing import TYPE_CHECKING
 
 from .language import Language, load_language
