@@ -7,6 +7,7 @@ dateline (deictic), the last date mentioned (anaphoric) and the tense.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Iterator
 
@@ -54,6 +55,17 @@ def _is_stamp(text: str, candidate: Candidate) -> bool:
     return not text[text.rfind("\n", 0, candidate.start) + 1 : candidate.start].strip()
 
 
+# What may stand before an entry's stamp on its line, besides its label: brackets and dashes.
+_STAMP_FRAME = re.compile(r"-LRB-|-LSB-|[(\[\-–—:|•]")
+
+
+def _heads_entry(text: str, candidate: Candidate, rules: Rules) -> bool:
+    """Whether a time of day opens its line, alone or after a label: a live report's entry stamp."""
+    before = _STAMP_FRAME.sub(" ", text[text.rfind("\n", 0, candidate.start) + 1 : candidate.start])
+    label = " ".join(before.lower().split())
+    return not label or label in rules.clock_entry_heads
+
+
 # How far back a time of day alone ("at 10 p.m.") looks for its day: the day last mentioned within
 # a sentence or two ("was shot Friday at his home ... at 10 p.m."). Farther back, that day is most
 # often another story's (a live report's "Update 8:01 p.m. Cairo" after an entry about January 26):
@@ -87,7 +99,8 @@ def _tag(text: str, dct: date | None, language: str, split_ranges: bool) -> list
             near = tense_at(text, candidate.start, candidate.end, rules, reach=NEAR_VERB_TOKENS)
             tense = FUTURE if near == FUTURE else PAST
         reference = last_day if spec.anchor == "reported" else ref
-        if spec.kind == "clock" and reference is not None and candidate.start - ref_end > CLOCK_REACH_CHARS:
+        if spec.kind == "clock" and reference is not None and (
+                candidate.start - ref_end > CLOCK_REACH_CHARS or _heads_entry(text, candidate, rules)):
             reference = None
         resolved = resolve(spec, anchor, tense, reference, topic)
         if resolved is None:

@@ -87,6 +87,7 @@ class Rules:
     tense: dict[str, frozenset[str]]
     range_joins: tuple[tuple[str, str], ...]
     clock_joins: frozenset[str]  # what may stand between a time of day and its day
+    clock_entry_heads: frozenset[str]  # what may stand before a time of day that is an entry's stamp
     patterns_by_word: dict[str, tuple[int, ...]]  # a trigger word → the patterns it wakes
     # Patterns woken by the same words look at the same stretches of text, so recognition
     # computes those once a "look": each pattern's look (None: it runs everywhere), the looks
@@ -149,6 +150,7 @@ def load_rules(language: str = "en") -> Rules:
         tense,
         joins,
         frozenset(data.get("clock", {}).get("joins", ())),
+        frozenset(data.get("clock", {}).get("entry_heads", ())),
         by_word,
         look_of_pattern,
         looks_by_word,
