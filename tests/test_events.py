@@ -239,6 +239,18 @@ def test_actors_are_names_not_capitalised_time_words():
     assert actors(sentence, load_language("en")) == ("Ukraine", "United Nations")
 
 
+@pytest.mark.parametrize("sentence, names", [
+    ("(Update 8 p.m. Cairo , 1 p.m. ET) gunfire was heard near Tahrir Square .", ("Cairo", "Tahrir Square")),
+    ("Photograph : Sipa Press The well was capped at 1930 CDT -LRB- 0030 GMT -RRB- .", ("Sipa Press",)),
+    ("The Seventies ended before Christmas in the Fifties , said Mark Riley .", ("Mark Riley",)),
+    ("NEW CAP FOR LEAKING OIL WELL BP engineers lowered a cap .", ()),
+    ("Millions of gallons leaked because O sticks to his guns , Mac said .", ("Mac",)),
+])
+def test_times_labels_and_headlines_are_no_actors(sentence, names):
+    """Time zones, holidays, decades, a live report's labels, a letter alone and a headline in capitals name no one."""
+    assert actors(sentence, load_language("en")) == names
+
+
 def test_a_lone_word_the_article_writes_in_lower_case_is_no_actor():
     """"Oil" opening a caption is the word oil; "WHO" is an acronym, not "who"."""
     article = Article("a", "a", "Oil floats off the Gulf of Mexico , WHO said .\n\nThe oil , who knows .", date(2010, 6, 2), Path("a.txt"))

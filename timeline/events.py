@@ -32,6 +32,8 @@ MAX_SENTENCE = 2000
 # a standfirst line may come before it.
 LEAD_SENTENCES = 2
 
+# A run of this many words in capitals is a headline, not a name ("UNITED NATIONS" is two).
+SHOUTED_WORDS = 3
 _NAME = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CLOCK = re.compile(r"T\d\d:\d\d")  # a TIMEX3 value that gives the hour and minute
@@ -266,11 +268,14 @@ def actors(sentence: str, language: Language, common: frozenset[str] = frozenset
 
 @cache
 def _not_actors(language: str) -> frozenset[str]:
-    """Capitalised words that name no one: the language's list, weekday and month names, and a
-    number opening a sentence ("Two days later, Ukraine's allies ...")."""
+    """Capitalised words that name no one: the language's list; the names of days, months, time
+    zones, holidays and decades ("Seventies"); and a number opening a sentence ("Two days later,
+    Ukraine's allies ...")."""
     words = load_rules(language).words
     numbers = frozenset(word.capitalize() for word in words["number"].meanings if " " not in word)
-    return load_language(language).not_names | frozenset(words["weekday"].meanings) | frozenset(words["month"].meanings) | numbers
+    decades = frozenset(word.capitalize() for word in words["decade_word"].meanings)
+    times = (frozenset(words[kind].meanings) for kind in ("weekday", "weekday_short", "month", "timezone", "holiday"))
+    return load_language(language).not_names.union(numbers, decades, *times)
 
 
 def _close(run: list[str], names: list[str], language: Language, common: frozenset[str]) -> None:
@@ -312,10 +317,13 @@ def _close_name(run: list[str], names: list[str], language: Language, common: fr
         run.pop()
     if not run:
         return
+    if len(run) >= SHOUTED_WORDS and all(word.isupper() and len(word) > 1 for word in run):
+        return  # a headline in capitals ("NEW CAP FOR LEAKING OIL WELL"), not a name
     if len(run) == 1:
         word = run[0]
-        # "US-supplied" describes; "Ukrainian" is a people's adjective, not someone who acted.
-        if re.search(r"-[a-z]", word) or word.lower().endswith(language.adjective_endings):
+        # "US-supplied" describes; "Ukrainian" is a people's adjective, not someone who acted;
+        # a letter alone is an initial the sentence split from its name ("George W.").
+        if re.search(r"-[a-z]", word) or word.lower().endswith(language.adjective_endings) or len(word) == 1:
             return
         if word[1:].islower() and word.lower() in common:  # not an acronym: "WHO" is no "who"
             return
