@@ -32,6 +32,8 @@ MAX_SENTENCE = 2000
 # a standfirst line may come before it.
 LEAD_SENTENCES = 2
 
+_TOKEN = re.compile(r"[\w'’.-]+|[^\w\s]")
+_POSSESSIVE = re.compile(r"(?:'s|’s)$")
 # A run of this many words in capitals is a headline, not a name ("UNITED NATIONS" is two).
 SHOUTED_WORDS = 3
 _NAME = re.compile(r"[A-Z][\w'’.-]*[\w]|[A-Z]")
@@ -250,13 +252,13 @@ def actors(sentence: str, language: Language, common: frozenset[str] = frozenset
     skip = _not_actors(language.code)
     if language.titles is not None:
         sentence = language.titles.sub(" , ", sentence)  # a title ends the name before it, too
-    for token in re.findall(r"[\w'’.-]+|[^\w\s]", sentence):
-        clean = re.sub(r"(?:'s|’s)$", "", token).rstrip(".")
+    for token in _TOKEN.findall(sentence):
+        clean = _POSSESSIVE.sub("", token).rstrip(".") if token[0].isupper() else token
         if _NAME.fullmatch(clean) and clean not in skip:
             run.append(clean)
         elif run and token in language.name_joiners:
             run.append(token)
-        else:
+        elif run:
             _close(run, names, language, common)
             run = []
         if token != clean and run:  # a possessive ends the name
