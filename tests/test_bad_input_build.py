@@ -23,6 +23,7 @@ PARAGRAPH = "On Wednesday, the committee met again and agreed on nothing at all.
 # name → (bytes of the file, words the warning must say beside the file's path)
 BAD_INPUTS = {
     "empty": ("empty.md", b"", "empty"),
+    "empty text": ("empty.txt", b"  \n", "empty"),
     "binary": ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "binary"),
     "windows-1252": ("cafe.md", CAFE.encode("cp1252"), "Windows-1252"),
     "ten megabytes": ("huge.txt", (PARAGRAPH * 1500).encode(), "only its first"),

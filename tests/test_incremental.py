@@ -3,6 +3,7 @@ fails or is killed halfway leaves the previous site whole."""
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -21,7 +22,7 @@ import timeline.pelican as plugin
 import timeline.timeline as pipeline
 from timeline.cache import ExtractionCache
 from timeline.output_tree import OutputTree, list_ahead
-from timeline.pelican import TolerantMarkdownReader
+from timeline.pelican import RawTextReader, TolerantMarkdownReader
 from timeline.site import build
 
 from .conftest import REPOSITORY, settings_file
@@ -290,6 +291,19 @@ def test_adding_an_article_rewrites_only_what_changed(project, rendered, monkeyp
     changed = {name for name in after if name not in before or after[name] != before[name]}
     assert "index.html" in changed and "events.json" in changed
     assert len(changed) < len(after) / 2, sorted(changed)
+
+
+def test_an_empty_text_file_is_not_read_again_and_still_warned_of(project, monkeypatch, caplog):
+    """Pelican remembers a file its reader read as nothing (its cache), as it does an empty Markdown file."""
+    content, conf, output = project
+    (content / "blank.txt").write_text("\n", encoding="utf-8")
+    assert build(content, output, conf) == 0
+    parsed, read = [], RawTextReader.read
+    monkeypatch.setattr(RawTextReader, "read", lambda self, path: parsed.append(Path(path).name) or read(self, path))
+    caplog.set_level(logging.WARNING)
+    assert build(content, output, conf) == 0
+    assert parsed == []
+    assert any("blank.txt: empty file" in record.getMessage() for record in caplog.records)
 
 
 def test_a_removed_article_takes_its_pages_with_it(project):

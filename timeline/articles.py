@@ -35,12 +35,16 @@ class ArticleError(ValueError):
     """An article that cannot be read; the message names the file and the problem."""
 
 
+class EmptyArticle(ArticleError):
+    """A file with nothing in it (or only blank space)."""
+
+
 def read_article(path: Path) -> Article:
     """Read an article file; a problem that still lets it be read is one of its warnings."""
     path = Path(path)
     data = path.read_bytes()
     if not data.strip():
-        raise ArticleError(f"{path}: empty file, skipped")
+        raise EmptyArticle(f"{path}: empty file, skipped")
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
         raise ArticleError(f"{path}: binary content, not text; skipped")
     warnings = []

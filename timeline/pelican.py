@@ -38,7 +38,7 @@ from pelican.utils import get_relative_path, path_to_url, pelican_open
 
 from . import unique_slugs
 from .article_markup import sentence_targets
-from .articles import ARTICLE_SUFFIXES, ArticleError, decode, read_article
+from .articles import ARTICLE_SUFFIXES, ArticleError, EmptyArticle, decode, read_article
 from .build_log import install_article_problems
 from .cache import ExtractionCache
 from .calendar_export import timeline_to_ical
@@ -126,7 +126,12 @@ class RawTextReader(BaseReader):
     file_extensions = ["txt"]
 
     def read(self, source_path):
-        article = read_article(Path(source_path))
+        try:
+            article = read_article(Path(source_path))
+        except EmptyArticle:
+            # Nothing, as Pelican's own readers read an empty file: Pelican keeps that in its cache,
+            # not reading the file again on each build, and skips it (the build says it is empty).
+            return "", {}
         header = dict(article.metadata)
         metadata = {
             key: self.process_metadata(key, value)
