@@ -301,3 +301,20 @@ def test_a_stamp_s_label_goes_with_the_stamp():
     text = "Page last updated at 13:13 GMT, Wednesday, 24 August 2011 The organisers said the concert sold out ."
     report = Article("a", "a", text, date(2011, 8, 24), Path("a.txt"))
     assert [e.text for e in extract_events(report, tag(text, report.dateline))] == ["The organisers said the concert sold out ."]
+
+
+def test_what_a_site_repeats_on_its_pages_is_no_report(tmp_path):
+    """A sidebar headline opening pages of three days, and a footer dated after them all, make no
+    event; a factbox that several days' articles repeat still does, as one event."""
+    for day in ("2011-01-26", "2011-01-28", "2011-02-01"):
+        write(tmp_path, f"{day}.txt", article(
+            f"Cairo {day}", day, f"cairo-{day}",
+            "Two men charged in death of Chicago teen .\n\n"
+            f"Protesters marched in Cairo on the day numbered {day[-2:]} , witnesses said .\n\n"
+            "Jan. 25 - Protesters fill Tahrir Square .\n\n"
+            "FactSet Research Systems Inc. 2013 .\n"))
+    events = build_timeline([tmp_path]).events
+    texts = [event.text for event in events]
+    assert not any("Chicago teen" in text or "FactSet" in text for text in texts), texts
+    factbox = [event for event in events if event.text.startswith("Jan. 25")]
+    assert len(factbox) == 1 and len(factbox[0].sources) == 3

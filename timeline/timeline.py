@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .articles import ARTICLE_SUFFIXES, ArticleError, read_article
+from .boilerplate import boilerplate
 from .cache import ExtractionCache, MergeMemo
 from .corrections import CORRECTIONS_NAMES, apply_corrections, find_corrections, read_corrections
 from .events import extract_events
@@ -104,7 +105,7 @@ def build_timeline(
     if cache is not None:
         warnings.extend(cache.warnings)
     mentions = {article.slug: tuple(found[0]) for article, found in zip(articles, extracted)}
-    events = merge_reports(articles, extracted, cache)
+    events = _merged(articles, extracted, cache)
     corrections = corrections or find_corrections([p for p in paths if p.is_dir()])
     if corrections:
         found, problems = read_corrections(corrections)
@@ -119,18 +120,25 @@ def build_timeline(
     )
 
 
-def merge_reports(articles: list[Article], extracted: list[tuple[list[Mention], list[Event]]],
-                  cache: ExtractionCache | None) -> list[Event]:
-    """The events of all articles, merged; with a cache, as much as can be as the last build merged them.
+def merge_reports(reports: list[Event], memo: MergeMemo | None = None, tokens: list[str] | None = None) -> list[Event]:
+    """All articles' reports as events: the site's repeated text left out (`boilerplate`), the rest
+    merged (with `memo` and `tokens`, as much as can be as the last build merged them)."""
+    repeated = boilerplate(reports)
+    kept = [place for place in range(len(reports)) if place not in repeated]
+    return merge_events([reports[place] for place in kept], memo=memo,
+                        tokens=[tokens[place] for place in kept] if tokens is not None else None)
 
-    A report is known by its article's cache key and its place in the article: the same key, the same reports.
-    """
+
+def _merged(articles: list[Article], extracted: list[tuple[list[Mention], list[Event]]],
+            cache: ExtractionCache | None) -> list[Event]:
+    """The articles' events; with a cache, a report is known to the merge memo by its article's cache
+    key and its place in the article: the same key, the same reports."""
     reports = [event for _, found in extracted for event in found]
     if cache is None:
-        return merge_events(reports)
+        return merge_reports(reports)
     tokens = [f"{cache.key(article)}:{place}" for article, (_, found) in zip(articles, extracted) for place in range(len(found))]
     memo = MergeMemo(cache.folder)
-    events = merge_events(reports, memo=memo, tokens=tokens)
+    events = merge_reports(reports, memo, tokens)
     memo.save()
     return events
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from ..events import extract_events
 from ..model import Article, Event
 from ..temporal import tag
-from ..merge import merge_events
+from ..timeline import merge_reports
 
 _GOLD_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -131,7 +131,7 @@ def engine_reports(articles: list[Article]) -> tuple[list[Event], set[date]]:
 def score_topic(topic: Path, explain: TextIO | None = None) -> TopicScore:
     articles = read_articles(topic)
     reports, named = engine_reports(articles)
-    events = merge_events(reports)
+    events = merge_reports(reports)
     counts = day_counts(events)
     scores = []
     for gold_file in sorted((topic / "timelines").glob("*.txt")):
