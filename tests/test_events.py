@@ -13,7 +13,7 @@ import pytest
 from timeline.cli import main
 from timeline.dateline import find_dateline
 from timeline.eval.timeline17 import day_counts, engine_reports, explain_dates, select_dates
-from timeline.events import actors, extract_events
+from timeline.events import actors, extract_events, summarize
 from timeline.language import load_language
 from timeline.model import Article
 from timeline.temporal import tag
@@ -318,3 +318,16 @@ def test_what_a_site_repeats_on_its_pages_is_no_report(tmp_path):
     assert not any("Chicago teen" in text or "FactSet" in text for text in texts), texts
     factbox = [event for event in events if event.text.startswith("Jan. 25")]
     assert len(factbox) == 1 and len(factbox[0].sources) == 3
+
+
+@pytest.mark.parametrize("sentence, summary", [
+    ("On Friday, the ministers met in Paris.", "The ministers met in Paris."),
+    ("(Updated 6:40 p.m. (0140 in Egypt)) Obama called on the authorities to hold back.",
+     "Obama called on the authorities to hold back."),
+    ("-LRB- Update 8 p.m. Cairo -RRB- Gunfire was heard near the museum .", "Gunfire was heard near the museum ."),
+    ("(AP) Talks ended.", "(AP) Talks ended."),
+    ("Talks (in Paris) went on until late.", "Talks (in Paris) went on until late."),
+])
+def test_a_summary_leaves_out_a_fronted_time_and_an_opening_aside(sentence, summary):
+    dated = sentence.find("Friday")
+    assert summarize(sentence, dated - 3 if dated > 0 else -1, dated + 6 if dated > 0 else -1) == summary

@@ -230,17 +230,37 @@ def event_id(slug: str, sentence: str, expression: str) -> str:
 
 
 def summarize(sentence: str, expression_start: int, expression_end: int) -> str:
-    """A short headline: the sentence without a fronted time ("On Friday, ..."), cut at a word."""
+    """A short headline: the sentence without a fronted time ("On Friday, ...") or an opening aside
+    ("(Updated 6:40 p.m.) ..."), cut at a word."""
     text = " ".join(sentence.split())
     if 0 <= expression_start <= 4:
         rest = sentence[expression_end:]
         if rest.lstrip().startswith(","):
             text = " ".join(rest.lstrip()[1:].split())
+    text = _without_opening_aside(text)
     text = text[:1].upper() + text[1:]
     if len(text) <= SUMMARY_LIMIT:
         return text
     cut = text[: SUMMARY_LIMIT - 1].rsplit(" ", 1)[0].rstrip(",;:")
     return cut + "…"
+
+
+# Brackets as text writes them, and as tokenised corpora do (Penn Treebank: "-LRB-").
+_BRACKET = re.compile(r"\(|\)|-LRB-|-RRB-")
+
+
+def _without_opening_aside(text: str) -> str:
+    """The text after the bracketed aside it opens with, if it goes on after it."""
+    depth = 0
+    for bracket in _BRACKET.finditer(text):
+        if bracket.start() == 0 or depth:
+            depth += 1 if bracket.group() in ("(", "-LRB-") else -1
+            if depth == 0:
+                rest = text[bracket.end():].lstrip(" -–—:")
+                return rest if len(rest.split()) >= 3 else text
+        else:
+            break
+    return text
 
 
 def actors(sentence: str, language: Language, common: frozenset[str] = frozenset()) -> tuple[str, ...]:
