@@ -331,3 +331,13 @@ def test_what_a_site_repeats_on_its_pages_is_no_report(tmp_path):
 def test_a_summary_leaves_out_a_fronted_time_and_an_opening_aside(sentence, summary):
     dated = sentence.find("Friday")
     assert summarize(sentence, dated - 3 if dated > 0 else -1, dated + 6 if dated > 0 else -1) == summary
+
+
+def test_a_question_reports_nothing():
+    """"Will Mubarak step down on Friday?" asks; "He asked on Tuesday: 'Why now?'" reports the asking."""
+    text = ("Talks went on .\n\nWill Mubarak step down on Friday ?\n\n"
+            "COOPER : Did you go to the square last night ? -RRB-\n\n"
+            "He asked on Tuesday : \"Why now?\"\n")
+    found = Article("a", "a", text, date(2011, 2, 9), Path("a.txt"))
+    events = extract_events(found, tag(found.text, found.dateline))
+    assert [event.expression for event in events] == ["", "Tuesday"]

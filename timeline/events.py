@@ -54,7 +54,7 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
     seen: set[str] = set()
     for index, (start, end), within in _reports(article.text, mentions, starts, names):
         sentence = article.text[start:end]
-        if end - start > MAX_SENTENCE:
+        if end - start > MAX_SENTENCE or _asks(sentence, names):
             continue
         inside = [m for m in within if not is_timestamp(m)]
         dated = [m for m in inside if m.is_dated and m.type in ("DATE", "TIME") and not _bounds(article.text, start, m, names)]
@@ -68,6 +68,11 @@ def extract_events(article: Article, mentions: Sequence[Mention], language: str 
             seen.add(event.id)
             events.append(event)
     return events
+
+
+def _asks(sentence: str, language: Language) -> bool:
+    """Whether the sentence is a question: it asks, it reports nothing."""
+    return language.question is not None and language.question.search(sentence) is not None
 
 
 def is_timestamp(mention: Mention) -> bool:

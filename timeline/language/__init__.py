@@ -22,6 +22,7 @@ class Language:
     stop_words: frozenset[str]
     titles: re.Pattern[str] | None = None  # titles of several words before a name: "Secretary of State"
     stamp_label: re.Pattern[str] | None = None  # what heads a page's stamp: "Page last updated at"
+    question: re.Pattern[str] | None = None  # ends a question, which reports nothing
     bound: re.Pattern[str] | None = None  # ends the text before an expression that bounds, not dates: "until"
     bound_lifted: re.Pattern[str] | None = None  # before a bound, makes it a date again: "not ... until"
     near_bound: re.Pattern[str] | None = None  # ends the text before an expression a bound so near it dates
@@ -45,6 +46,9 @@ def load_language(code: str = "en") -> Language:
         stop_words=frozenset(data["similarity"]["stop_words"]),
         titles=_any_of(names.get("titles", ())),
         stamp_label=_any_of(data.get("stamps", {}).get("labels", ()), r"\s*\Z", re.IGNORECASE),
+        # closing brackets may follow, as text and tokenised corpora ("-RRB-") write them; not a closing
+        # quote: "He asked on Tuesday: 'Why now?'" reports the asking
+        question=_any_of(events.get("question_marks", ()), r"(?:\s*(?:[)\]]|-RRB-))*\s*\Z", before=""),
         bound=_any_of(events.get("bounds", ()), r"\s+\Z", re.IGNORECASE),
         bound_lifted=_any_of(events.get("bounds_lifted_by", ()), r"(?!\w)", re.IGNORECASE),
         near_bound=_any_of(events.get("near_bounds", ()), r"\s+\Z", re.IGNORECASE),
