@@ -92,12 +92,16 @@ def is_timestamp(mention: Mention) -> bool:
     )
 
 
+# How far before an expression its bound ("until", "shortly before") is looked for: the words right before it.
+BOUND_CHARS = 30
+
+
 def _bounds(text: str, sentence_start: int, mention: Mention, language: Language) -> bool:
     """Whether the expression bounds what its sentence tells ("free until Monday") rather than dates it."""
-    before = max(sentence_start, mention.start - 20)
+    before = max(sentence_start, mention.start - BOUND_CHARS)
     if language.bound is None or not language.bound.search(text, before, mention.start):
         return False
-    if language.near_bound and language.near_bound.search(text, max(sentence_start, mention.start - 30), mention.start):
+    if language.near_bound and language.near_bound.search(text, before, mention.start):
         return False
     if language.bound_then and language.bound_then.match(text, mention.end):
         return False
