@@ -12,10 +12,10 @@ percent") is neither, and stays.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from .events import sentence_words
 from .model import Event
 
 # A sentence in articles of this many different days, word for word, is the site's, not an article's.
@@ -26,7 +26,7 @@ def boilerplate(reports: Sequence[Event]) -> set[int]:
     """The places in `reports` (each one article's report, before merging) of the site's repeated text."""
     copies: dict[str, list[int]] = defaultdict(list)
     for place, report in enumerate(reports):
-        copies[_words(report.text)].append(place)
+        copies[sentence_words(report.text)].append(place)
     found: set[int] = set()
     for places in copies.values():
         days = {reports[place].sources[0].published for place in places} - {None}
@@ -36,7 +36,3 @@ def boilerplate(reports: Sequence[Event]) -> set[int]:
         found.update(place for place in places
                      if not reports[place].expression or reports[place].start.year > last_year)
     return found
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))

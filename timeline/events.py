@@ -233,9 +233,13 @@ def _source(article: Article, start: int, end: int) -> Source:
 
 def event_id(slug: str, sentence: str, expression: str) -> str:
     """An id from what the event is, so that it never moves when other events come and go."""
-    normal = " ".join(re.findall(r"\w+", sentence.lower()))
-    digest = hashlib.sha1(f"{slug}\n{normal}\n{expression.lower()}".encode()).hexdigest()[:10]
+    digest = hashlib.sha1(f"{slug}\n{sentence_words(sentence)}\n{expression.lower()}".encode()).hexdigest()[:10]
     return f"{slug}-{digest}"
+
+
+def sentence_words(sentence: str) -> str:
+    """A sentence as its words, in lower case: the same sentence however it is spaced or punctuated."""
+    return " ".join(re.findall(r"\w+", sentence.lower()))
 
 
 def summarize(sentence: str, expression_start: int, expression_end: int) -> str:
