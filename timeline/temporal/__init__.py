@@ -59,9 +59,16 @@ def _is_stamp(text: str, candidate: Candidate) -> bool:
 _STAMP_FRAME = re.compile(r"-LRB-|-LSB-|[(\[\-–—:|•]")
 
 
+# The most an entry stamp's label and brackets take before it ("-LSB- Last updated").
+ENTRY_HEAD_CHARS = 40
+
+
 def _heads_entry(text: str, candidate: Candidate, rules: Rules) -> bool:
     """Whether a time of day opens its line, alone or after a label: a live report's entry stamp."""
-    before = _STAMP_FRAME.sub(" ", text[text.rfind("\n", 0, candidate.start) + 1 : candidate.start])
+    line_start = text.rfind("\n", max(0, candidate.start - ENTRY_HEAD_CHARS), candidate.start) + 1
+    if line_start == 0 and candidate.start > ENTRY_HEAD_CHARS:
+        return False  # the line began farther back: more than a label stands before it
+    before = _STAMP_FRAME.sub(" ", text[line_start : candidate.start])
     label = " ".join(before.lower().split())
     return not label or label in rules.clock_entry_heads
 
