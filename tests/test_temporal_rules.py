@@ -330,6 +330,8 @@ ROWS = [
      "2011-01-06T09:55", "'UK time' is a zone: the stamp is one expression"),
     ("2011-01-06", "The vote is at [[1 p.m. ET]] on the day.", "2011-01-06T13:00", "'ET' is a zone, in the extent"),
     ("2010-02-20", "He won gold at the Winter Olympics in Vancouver.", "-", "a season in a name, before a capitalised word"),
+    ("2009-05-06", "One Sunday evening under a full moon, we walked.", "-", "one Sunday: any Sunday, no date"),
+    ("2009-05-06", "He will do any Sunday talk show.", "-", "any Sunday: no date"),
     ("2010-02-20", "The car plunged into the Spring River.", "-", "a season in a river's name"),
     ("2010-02-20", "Vaccines will not be ready before [[the Autumn]].", "2010-FA", "a capitalised season alone is a season"),
     ("2011-02-06", "Ghonim was freed Monday.\n[[10:40 a.m. ET]] - Flights were cancelled.", "2011-02-06T10:40",
