@@ -52,25 +52,31 @@ def _is_stamp(text: str, candidate: Candidate) -> bool:
     spec = candidate.spec
     if spec.kind != "date" or spec.clock is None or spec.year is None or spec.day is None:
         return False
-    return not text[text.rfind("\n", 0, candidate.start) + 1 : candidate.start].strip()
+    return not _line_before(text, candidate.start).strip()
 
 
 # What may stand before an entry's stamp on its line, besides its label: brackets and dashes.
 _STAMP_FRAME = re.compile(r"-LRB-|-LSB-|[(\[\-–—:|•]")
-
-
 # The most an entry stamp's label and brackets take before it ("-LSB- Last updated").
 ENTRY_HEAD_CHARS = 40
 
 
 def _heads_entry(text: str, candidate: Candidate, rules: Rules) -> bool:
     """Whether a time of day opens its line, alone or after a label: a live report's entry stamp."""
-    line_start = text.rfind("\n", max(0, candidate.start - ENTRY_HEAD_CHARS), candidate.start) + 1
-    if line_start == 0 and candidate.start > ENTRY_HEAD_CHARS:
+    before = _line_before(text, candidate.start, ENTRY_HEAD_CHARS)
+    if before is None:
         return False  # the line began farther back: more than a label stands before it
-    before = _STAMP_FRAME.sub(" ", text[line_start : candidate.start])
-    label = " ".join(before.lower().split())
+    label = " ".join(_STAMP_FRAME.sub(" ", before).lower().split())
     return not label or label in rules.clock_entry_heads
+
+
+def _line_before(text: str, start: int, reach: int | None = None) -> str | None:
+    """What stands before `start` on its line; None when the line began more than `reach` characters back."""
+    since = 0 if reach is None else max(0, start - reach)
+    line_start = text.rfind("\n", since, start) + 1
+    if line_start == 0 and since > 0:
+        return None
+    return text[line_start:start]
 
 
 # How far back a time of day alone ("at 10 p.m.") looks for its day: the day last mentioned within
