@@ -9,6 +9,7 @@ import io
 import json
 import os
 import re
+from collections import Counter
 from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -177,14 +178,26 @@ def test_every_month_and_actor_has_a_page(site, data):
     assert months == {"2024-08", "2024-09"}
     for month in months:
         assert (site / "months" / month / "index.html").is_file(), month
-    actors = {actor for event in data["events"] for actor in event["actors"]}
-    assert actors
+    named = Counter(actor for event in data["events"] for actor in event["actors"])
+    assert max(named.values()) >= 2 and min(named.values()) == 1
     actor_pages = {path.parent.name for path in (site / "actors").glob("*/index.html")}
-    assert len(actor_pages) == len(actors)
+    # A page for each name in two events or more (TIMELINE_ACTOR_MIN_EVENTS); a name in one is only text.
+    assert len(actor_pages) == sum(1 for count in named.values() if count >= 2)
     assert "old-river-bridge" in actor_pages
     assert "Old River Bridge" in page_text(site, "actors/old-river-bridge")
+    once = next(name for name, count in named.items() if count == 1)
+    event = next(event for event in data["events"] if once in event["actors"])
+    assert f"<span>{once}</span>" in page_text(site, f"events/{event['id']}")
+    assert f"{sum(1 for count in named.values() if count == 1)} others named in fewer events" in page_text(site, "actors")
     for index in ("months", "actors", "key-events"):
         assert (site / index / "index.html").is_file(), index
+
+
+def test_every_actor_can_have_a_page(tmp_path, data):
+    site = build_with(tmp_path, TIMELINE_ACTOR_MIN_EVENTS=1)
+    named = {actor for event in data["events"] for actor in event["actors"]}
+    assert len(list((site / "actors").glob("*/index.html"))) == len(named)
+    assert "named in fewer events" not in page_text(site, "actors")
 
 
 def test_key_events_are_the_most_important(site, data):

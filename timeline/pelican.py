@@ -105,6 +105,9 @@ DEFAULTS = {
     "TIMELINE_ACTOR_SAVE_AS": "actors/{slug}/index.html",
     "TIMELINE_ACTORS_URL": "actors/",
     "TIMELINE_ACTORS_SAVE_AS": "actors/index.html",
+    # A name in fewer events has no page of its own (one listing a single event says no more than
+    # the event's page); search still finds it.
+    "TIMELINE_ACTOR_MIN_EVENTS": 2,
     "TIMELINE_JSON_SAVE_AS": "events.json",
     "TIMELINE_CSV_SAVE_AS": "events.csv",
     "TIMELINE_TIMELINEJS_SAVE_AS": "timelinejs.json",
@@ -210,7 +213,8 @@ class TimelineGenerator(Generator):
         self.split = len(self.timeline.events) > int(self.setting("TIMELINE_MONTH_SPLIT"))
         # Each article's path resolved once, not once per event that cites it, and not again for its page.
         realpath = resolved_paths()
-        self.entries = build_entries(self.timeline, pages, self.urls, self.dates, self.split, realpath)
+        self.entries = build_entries(self.timeline, pages, self.urls, self.dates, self.split, realpath,
+                                     int(self.setting("TIMELINE_ACTOR_MIN_EVENTS")))
         self.months = month_pages(self.entries, self.urls, self.dates)
         self.actors = actor_pages(self.entries, self.urls, self.dates)
         self.key = key_entries(self.entries, self.timeline, int(self.setting("TIMELINE_KEY_EVENTS")))
@@ -219,6 +223,8 @@ class TimelineGenerator(Generator):
             timeline_entries=self.entries,
             timeline_months=self.months,
             timeline_actors=self.actors,
+            timeline_actors_without_page=len({actor.slug for entry in self.entries for actor in entry.actors
+                                              if not actor.url}),
             timeline_key_entries=self.key,
             timeline_split=self.split,
             timeline_files=self.files_written(),

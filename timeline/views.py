@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
@@ -47,7 +48,7 @@ class SiteUrls:
 class ActorLink:
     name: str
     slug: str
-    url: str
+    url: str  # "" for a name in too few events to have a page (TIMELINE_ACTOR_MIN_EVENTS)
 
 
 @dataclass(frozen=True)
@@ -190,12 +191,18 @@ class PageFinder:
 
 
 def build_entries(timeline: Timeline, pages, urls: SiteUrls, dates: DateFormatter, split_by_month: bool,
-                  realpath: Callable[[str], str]) -> list[EventEntry]:
-    """One entry per event, in timeline order; `realpath` resolves an article's path (cached: many events cite one)."""
+                  realpath: Callable[[str], str], actor_min_events: int = 1) -> list[EventEntry]:
+    """One entry per event, in timeline order; `realpath` resolves an article's path (cached: many events cite one).
+
+    An actor named in at least `actor_min_events` events has a page, and links to it; another is a name only.
+    """
     find_page = PageFinder(pages, realpath)
     texts = {realpath(article.path): article.text for article in timeline.articles}
     newest = newest_dateline(timeline.articles)
     slugs = actor_slugs(timeline.events)
+    named = Counter(name for event in timeline.events for name in event.actors)
+    actor_url = {name: urls.actor.of(slug=slug)[0] if named[name] >= actor_min_events else ""
+                 for name, slug in slugs.items()}
     entries = []
     for event in timeline.events:
         url, save_as = urls.event.of(id=event.id)
@@ -211,7 +218,7 @@ def build_entries(timeline: Timeline, pages, urls: SiteUrls, dates: DateFormatte
             before=before, expression=expression, after=after,
             sources=tuple(source_link(source, find_page(source), texts, realpath, find_page.url)
                           for source in event.sources),
-            actors=tuple(ActorLink(name, slugs[name], urls.actor.of(slug=slugs[name])[0]) for name in event.actors),
+            actors=tuple(ActorLink(name, slugs[name], actor_url[name]) for name in event.actors),
         ))
     return entries
 
@@ -263,11 +270,12 @@ def month_pages(entries: Sequence[EventEntry], urls: SiteUrls, dates: DateFormat
 
 
 def actor_pages(entries: Sequence[EventEntry], urls: SiteUrls, dates: DateFormatter) -> list[ListPage]:
-    """One page per actor, most events first, then by name."""
+    """One page per actor that has one (`ActorLink.url`), most events first, then by name."""
     found: dict[str, tuple[ActorLink, list[EventEntry]]] = {}
     for entry in entries:
         for actor in entry.actors:
-            found.setdefault(actor.slug, (actor, []))[1].append(entry)
+            if actor.url:
+                found.setdefault(actor.slug, (actor, []))[1].append(entry)
     pages = []
     for slug, (actor, listed) in found.items():
         url, save_as = urls.actor.of(slug=slug)
