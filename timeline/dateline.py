@@ -54,8 +54,8 @@ def find_dateline(text: str) -> date | None:
             if found:
                 return found
     wire = _YEARLESS_WIRE.search(head)
-    year = _YEAR.search(text)
-    if wire and year:
+    year = wire and _YEAR.search(text)  # looked for only when needed: it may be far into a long text
+    if year:
         return parse_date(f"{wire.group('day')} {wire.group('month')} {year.group(1)}")
     return None
 
