@@ -332,6 +332,16 @@ def test_atom_feed_parses(site, data):
         assert target.is_file(), entry.link
 
 
+def test_atom_feed_holds_the_newest_reports(tmp_path, data):
+    site = build_with(tmp_path, FEED_MAX_ITEMS=3)
+    feed = feedparser.parse((site / "events.atom").read_bytes())
+    assert len(data["events"]) > 3 and len(feed.entries) == 3
+    newest = max(source["published"] for event in data["events"] for source in event["sources"])
+    assert all(entry.updated.startswith(newest) for entry in feed.entries[:1])
+    # the calendar is not a feed: every event stays in it
+    assert (site / "events.ics").read_text(encoding="utf-8").count("BEGIN:VEVENT") == len(data["events"])
+
+
 def test_atom_feed_is_the_text_elementtree_writes():
     """The feed is written as text; it must stay the bytes ElementTree wrote, escaping and all."""
     # (No carriage return: the parser reads it as a line end, so it would not come back as it went.)

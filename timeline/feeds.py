@@ -48,15 +48,15 @@ def feed_order(events: Sequence[Event]) -> list[Event]:
 
 
 def events_atom(events: Sequence[Event], info: FeedInfo, path_of: Callable[[Event], str],
-                content_of: Callable[[Event], str], pieces: Pieces = made_each_time) -> str:
-    """The feed document. `path_of` gives an event page's path in the site, `content_of` its HTML;
-    `pieces` each event's <entry> (`data_pieces`).
+                content_of: Callable[[Event], str], pieces: Pieces = made_each_time, max_items: int | None = None) -> str:
+    """The feed document: the `max_items` newest reported events (None: all). `path_of` gives an
+    event page's path in the site, `content_of` its HTML; `pieces` each event's <entry> (`data_pieces`).
 
     Written as text, element by element, the way ElementTree writes an indented tree (the
     feed was made with it, and subscribers' readers saw those bytes): building the tree cost
     more than every other export of the site together.
     """
-    ordered = feed_order(events)
+    ordered = feed_order(events)[:max_items or None]
     lines = [_DECLARATION, f'<feed xmlns="{ATOM}">',
              _text(1, "id", _url(info, info.home_path) if info.site_url else f"tag:{info.tag_authority}:timeline"),
              _text(1, "title", info.title),

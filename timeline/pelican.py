@@ -448,7 +448,9 @@ class TimelineGenerator(Generator):
             home_path=self.setting("TIMELINE_URL"),
         )
         return events_atom(self.timeline.events, info, lambda event: self.entry_of(event).url,
-                           lambda event: entry_html(self.entry_of(event)), pieces=pieces)
+                           lambda event: entry_html(self.entry_of(event)), pieces=pieces,
+                           # Pelican's own setting: a reader polls the feed for what is new, not the whole story.
+                           max_items=self.settings.get("FEED_MAX_ITEMS"))
 
     def write_text(self, writer, save_as: str, inputs: tuple, produce: Callable[[Pieces], str]):
         if isinstance(writer, IncrementalWriter):
