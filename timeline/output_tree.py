@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 Stamp = tuple[int, int, int]
@@ -130,19 +131,39 @@ class OutputTree:
         """
         if self.in_place:
             return
-        # Only the files the build did not produce are looked at (a call each): a few, of thousands.
-        others = [(name, entry) for name, entry in _files(self.root)
-                  if name not in self.produced and name.split("/", 1)[0] not in keep]
-        for name, entry in others:
+        # Only the files the build did not produce are looked at (a call each): a few, of
+        # thousands. Those that were there when it began are in the listing made then; those
+        # others wrote since (Pelican's static files) are in folders the build wrote nothing
+        # into. Listing every folder again cost as much as the first listing.
+        new = [name for name in self._files_beside_produced() if name not in self.before]
+        for name in chain(self.before, new):
+            if name in self.produced or name.split("/", 1)[0] in keep:
+                continue
             path = self.root / name
-            if self.before.get(name) == stamp_of(entry.stat(follow_symlinks=False)):
+            now = file_stamp(path)
+            if now is not None and now == self.before.get(name):
                 path.unlink()  # untouched since before the build: nothing produced it
                 self.removed += 1
                 _remove_empty_folders(path.parent, self.root)
-            else:
+            elif now is not None:  # written since by another part of the build
                 published = self.published_file(name)
                 if published is not None and published.is_file() and same_file_bytes(path, published):
                     _same_mtime(path, published)
+
+    def _files_beside_produced(self) -> Iterator[str]:
+        """The files of folders the build produced nothing in; the folders it did are not opened."""
+        produced_in = {name.rpartition("/")[0] for name in self.produced}
+        pending = [("", self._root)]
+        while pending:
+            folder, path = pending.pop()
+            with os.scandir(path) as entries:
+                for entry in entries:
+                    name = f"{folder}/{entry.name}" if folder else entry.name
+                    if not entry.is_dir(follow_symlinks=False):
+                        if folder not in produced_in:
+                            yield name
+                    elif name not in produced_in:
+                        pending.append((name, entry.path))
 
 
 def _remove_empty_folders(folder: Path, root: Path) -> None:
