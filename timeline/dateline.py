@@ -10,8 +10,6 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
-import dateparser
-
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY_FIRST = rf"\d{{1,2}}\s+{_MONTH}\s+\d{{4}}"
 _MONTH_FIRST = rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
@@ -70,6 +68,8 @@ def parse_date(value: str) -> date | None:
         except ValueError:
             return None
     else:
+        import dateparser  # here, not above: most datelines are ISO dates, and loading it costs 40 ms
+
         result = dateparser.parse(value, languages=["en"], settings={"STRICT_PARSING": False})
         if result is None:
             return None

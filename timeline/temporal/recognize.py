@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate, compress
 from typing import Any
 
-from dateparser.date import DateDataParser
 
 from .rules import Pattern, Rules, load_rules
 from .tense import PAST
@@ -333,16 +332,21 @@ def _strip_modifier(match, groups) -> str:
     return text.strip(" -")
 
 
-# dateparser reads the explicit date string; its RELATIVE_BASE only fills the
-# parts the text leaves out, and those are discarded here (the tense chooses a
-# missing year in resolve.py), so one parser and a cache keyed by the string do.
-_PARSER = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": datetime(2000, 1, 1)})
+@cache
+def _date_parser():
+    """dateparser, which reads the explicit date string; its RELATIVE_BASE only fills the parts
+    the text leaves out, and those are discarded here (the tense chooses a missing year in
+    resolve.py), so one parser and a cache keyed by the string do. Loaded when first needed
+    (40 ms): a rebuild reads its one new article's dates in another process."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": datetime(2000, 1, 1)})
 
 
 @lru_cache(maxsize=8192)
 def _explicit_parts(text: str) -> dict[str, int]:
     try:
-        data = _PARSER.get_date_data(text)
+        data = _date_parser().get_date_data(text)
     except (ValueError, OverflowError):
         return {}
     if data is None or data.date_obj is None:
