@@ -245,6 +245,24 @@ def test_a_rebuild_reads_beforehand_only_the_articles_changed_since_the_last(pro
     assert any(i.startswith("library-reopens-") for i in ids) and not any(i.startswith("bridge-buses-") for i in ids)
 
 
+def test_an_article_whose_slug_another_has_is_not_read_beforehand_again(project, monkeypatch):
+    """The index records it under the slug the timeline gave it (its -2), the one its cache entry has."""
+    content, conf, output = project
+    buses = content / "bridge-buses.md"
+    (content / "bridge-buses-again.md").write_text(buses.read_text(encoding="utf-8").replace("Title: ", "Title: Again: "),
+                                                   encoding="utf-8")
+    assert build(content, output, conf, jobs=2) == 0
+    assert build(content, output, conf, jobs=2) == 0  # made beside Pelican: the files are recorded
+    (content / "library-reopens.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    read = []
+    original = date_prefetch.read_article
+    monkeypatch.setattr(date_prefetch, "read_article", lambda path: read.append(path.name) or original(path))
+    taken = spy_on_timelines_made_elsewhere(monkeypatch)
+    assert build(content, output, conf, jobs=2) == 0
+    assert read == ["library-reopens.md"]
+    assert taken == [True]
+
+
 def test_a_timeline_made_from_other_files_than_pelican_read_is_not_taken(project, tmp_path, monkeypatch):
     """Without WITH_FUTURE_DATES, Pelican makes an article dated ahead a draft, which only its reading tells."""
     content, _, output = project

@@ -152,7 +152,9 @@ def _timeline_of(files: list[Path], content: Path, cache_folder: Path, index: Pa
     made_from = _listed(files, {path: _status(article) for path, article in read.items()})
     cache = ExtractionCache(cache_folder)
     timeline = build_timeline(made_from, corrections=find_corrections([content]), cache=cache, read=read.__getitem__)
-    save_index(index, {str(path): (stamps[path], cache.key(article), _status(article))
+    # Each under the slug the timeline gave it: a slug another article has already gets its -2 there.
+    final = {article.path: article for article in timeline.articles}
+    save_index(index, {str(path): (stamps[path], cache.key(final.get(path, article)), _status(article))
                        for path, article in read.items() if path in stamps})
     return pickle.dumps((made_from, timeline, cache.hits, cache.misses), protocol=pickle.HIGHEST_PROTOCOL)
 
