@@ -205,6 +205,14 @@ def spy_on_timelines_made_elsewhere(monkeypatch) -> list[bool]:
     return taken
 
 
+def spy_on_articles_read_beforehand(monkeypatch) -> list[str]:
+    """The names of the articles a build reads to find what the extraction cache lacks."""
+    read = []
+    original = date_prefetch.read_article
+    monkeypatch.setattr(date_prefetch, "read_article", lambda path: read.append(path.name) or original(path))
+    return read
+
+
 def test_a_rebuild_in_two_processes_takes_the_timeline_made_beside_pelican(project, tmp_path, monkeypatch):
     content, conf, output = project
     (content / "pages").mkdir()
@@ -234,9 +242,7 @@ def test_a_rebuild_reads_beforehand_only_the_articles_changed_since_the_last(pro
     buses.write_text(buses.read_text(encoding="utf-8").replace("Slug: bridge-buses", "Slug: bridge-buses\nStatus: draft"),
                      encoding="utf-8")
     (content / "library-reopens.md").write_text(NEW_ARTICLE, encoding="utf-8")
-    read = []
-    original = date_prefetch.read_article
-    monkeypatch.setattr(date_prefetch, "read_article", lambda path: read.append(path.name) or original(path))
+    read = spy_on_articles_read_beforehand(monkeypatch)
     taken = spy_on_timelines_made_elsewhere(monkeypatch)
     assert build(content, output, conf, jobs=2) == 0
     assert sorted(read) == ["bridge-buses.md", "library-reopens.md"]
@@ -254,9 +260,7 @@ def test_an_article_whose_slug_another_has_is_not_read_beforehand_again(project,
     assert build(content, output, conf, jobs=2) == 0
     assert build(content, output, conf, jobs=2) == 0  # made beside Pelican: the files are recorded
     (content / "library-reopens.md").write_text(NEW_ARTICLE, encoding="utf-8")
-    read = []
-    original = date_prefetch.read_article
-    monkeypatch.setattr(date_prefetch, "read_article", lambda path: read.append(path.name) or original(path))
+    read = spy_on_articles_read_beforehand(monkeypatch)
     taken = spy_on_timelines_made_elsewhere(monkeypatch)
     assert build(content, output, conf, jobs=2) == 0
     assert read == ["library-reopens.md"]
