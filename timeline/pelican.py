@@ -57,7 +57,7 @@ from .page_inputs import template_reads
 from .parallel_pages import MIN_PAGES, EarlyShare, write_pages
 from .progress import progress_bar
 from .structured_data import event_json_ld, json_script
-from .timeline import NOT_ARTICLES, build_timeline
+from .timeline import NOT_ARTICLES, build_timeline, slug_taken
 from .timelinejs import timelinejs_json
 from .views import (
     EventEntry,
@@ -258,8 +258,11 @@ class TimelineGenerator(Generator):
         timeline, hits, misses = made
         if folder:
             logger.info("extraction cache: %d articles from the cache, %d read", hits, misses)
+        # An article whose slug another has is warned about once, by `unique_slugs`, which names the other.
+        said = {slug_taken(Path(article.source_path), slug, article.slug) for article, slug in unique_slugs.renamed_in(self.context)}
         for warning in timeline.warnings + tuple(self.files_not_read()):
-            logger.warning("timeline: %s", warning)
+            if warning not in said:
+                logger.warning("timeline: %s", warning)
         return timeline
 
     def analyse_templates(self) -> None:

@@ -69,11 +69,16 @@ def read_articles(files: list[Path], read: Callable[[Path], Article] = read_arti
             warnings.append(f"{path}: no dateline found; relative dates in it stay undated")
         if article.slug in slugs:
             unique = _unique_slug(article.slug, slugs)
-            warnings.append(f"{path}: slug {article.slug!r} is already used by another article; this one is {unique!r}")
+            warnings.append(slug_taken(path, article.slug, unique))
             article = replace(article, slug=unique)
         slugs.add(article.slug)
         articles.append(article)
     return articles, warnings
+
+
+def slug_taken(path: Path, slug: str, unique: str) -> str:
+    """The warning for an article whose slug an article before it has."""
+    return f"{path}: slug {slug!r} is already used by another article; this one is {unique!r}"
 
 
 def _unique_slug(slug: str, taken: set[str]) -> str:

@@ -97,6 +97,12 @@ def on_content_made(content) -> None:
         context.setdefault(CONTEXT_KEY, UniqueSlugs()).add(content)
 
 
+def renamed_in(context: dict) -> list[tuple[object, str]]:
+    """The build's articles whose slug another had, each with that slug."""
+    slugs = context.get(CONTEXT_KEY)
+    return slugs.renamed() if slugs else []
+
+
 def warn_renamed(generator) -> None:
     slugs = generator.context.get(CONTEXT_KEY)
     for article, natural in slugs.renamed() if slugs else ():
