@@ -193,6 +193,11 @@ def test_every_month_and_actor_has_a_page(site, data):
         assert (site / index / "index.html").is_file(), index
 
 
+def test_the_filter_offers_the_actors_with_a_page(site):
+    offered = set(re.findall(r'<option value="([^"]+)">', page_text(site, "")))
+    assert offered == {path.parent.name for path in (site / "actors").glob("*/index.html")}
+
+
 def test_every_actor_can_have_a_page(tmp_path, data):
     site = build_with(tmp_path, TIMELINE_ACTOR_MIN_EVENTS=1)
     named = {actor for event in data["events"] for actor in event["actors"]}

@@ -565,8 +565,12 @@ def events_by_article(entries: list[EventEntry]) -> dict[str, list[EventEntry]]:
 
 
 def actors_of(entries) -> list[tuple[str, str, int]]:
-    """The actors of some events as (slug, name, how many events), most frequent first: the filter's options."""
-    counts = Counter((actor.slug, actor.name) for entry in entries for actor in entry.actors)
+    """The actors of some events as (slug, name, how many events), most frequent first: the filter's options.
+
+    Only those with a page of their own (TIMELINE_ACTOR_MIN_EVENTS), as on the Who page: a month of a
+    long story names a thousand people once each, too many to choose from.
+    """
+    counts = Counter((actor.slug, actor.name) for entry in entries for actor in entry.actors if actor.url)
     return [(slug, name, count) for (slug, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0][1].lower()))]
 
 
