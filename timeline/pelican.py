@@ -259,7 +259,8 @@ class TimelineGenerator(Generator):
         if folder:
             logger.info("extraction cache: %d articles from the cache, %d read", hits, misses)
         # An article whose slug another has is warned about once, by `unique_slugs`, which names the other.
-        said = {slug_taken(Path(article.source_path), slug, article.slug) for article, slug in unique_slugs.renamed_in(self.context)}
+        said = {slug_taken(Path(article.source_path), slug, article.slug)
+                for article, slug in unique_slugs.renamed_in(self.context)}
         for warning in timeline.warnings + tuple(self.files_not_read()):
             if warning not in said:
                 logger.warning("timeline: %s", warning)

@@ -105,7 +105,7 @@ def renamed_in(context: dict) -> list[tuple[object, str]]:
 
 def warn_renamed(generator) -> None:
     slugs = generator.context.get(CONTEXT_KEY)
-    for article, natural in slugs.renamed() if slugs else ():
+    for article, natural in renamed_in(generator.context):
         holder = next((a for a in slugs.articles if a.slug == natural and _space(a) == _space(article)), None)
         logger.warning("%s: slug %r is already used by %s; this article's page is %s", article.source_path, natural,
                        holder.source_path if holder is not None else "another article", article.url)

@@ -15,7 +15,6 @@ from functools import cache, lru_cache
 from itertools import accumulate, compress
 from typing import Any
 
-
 from .rules import Pattern, Rules, load_rules
 from .tense import PAST
 
