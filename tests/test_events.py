@@ -88,6 +88,20 @@ def test_same_event_from_two_articles_is_one_event(tmp_path):
     assert ramstein[0].importance > next(e for e in events if "Valencia" in e.text).importance
 
 
+def test_a_merged_event_tells_what_its_first_account_says(tmp_path):
+    """A preview written before the day keeps its id for the event; the account written after tells it."""
+    write(tmp_path, "preview.md", article("Preview", "2024-09-02", "preview",
+                                          "Zelensky will attend the contact group meeting at Ramstein in Germany on Friday."))
+    _story(tmp_path)
+    ramstein = [e for e in build_timeline([tmp_path]).events if "Ramstein" in e.text]
+    assert len(ramstein) == 1
+    assert [s.article for s in ramstein[0].sources] == ["preview", "one", "two"]
+    assert ramstein[0].id.startswith("preview-")
+    assert ramstein[0].text.startswith("Zelensky attended") and ramstein[0].expression == "Friday"
+    assert ramstein[0].text[ramstein[0].expression_start:ramstein[0].expression_end] == "Friday"
+    assert not ramstein[0].future
+
+
 def test_ids_never_move_when_articles_come_and_go(tmp_path):
     _story(tmp_path)
     before = {e.text: e.id for e in build_timeline([tmp_path]).events}

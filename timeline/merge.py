@@ -117,17 +117,32 @@ def content_words(text: str, language: Language) -> set[str]:
 
 
 def _combine(events: list[Event]) -> Event:
+    """One event of the reports of a cluster, senior first: it keeps the senior report's id and
+    date, and tells what the first account of it says, from an article published on or after its
+    day (a preview written before it, "will meet on Friday", only while no account has come)."""
     if len(events) == 1:
         return events[0]
     first = events[0]
+    told = next((event for event in events if _told_after(event)), first)
     sources = tuple(source for event in events for source in event.sources)
     actors = tuple(dict.fromkeys(actor for event in events for actor in event.actors))
     aliases = tuple(dict.fromkeys(alias for event in events for alias in (event.id, *event.aliases) if alias != first.id))
     return replace(
         first,
+        text=told.text,
+        summary=told.summary,
+        expression=told.expression,
+        expression_start=told.expression_start,
+        expression_end=told.expression_end,
         sources=sources,
         actors=actors,
         aliases=aliases,
         future=all(event.future for event in events),
         importance=max(event.importance for event in events),
     )
+
+
+def _told_after(report: Event) -> bool:
+    """Whether a report was published on or after the day its event began: an account of it."""
+    published = report.sources[0].published
+    return published is not None and published >= report.start
