@@ -68,7 +68,7 @@ def read_articles(files: list[Path], read: Callable[[Path], Article] = read_arti
         if article.dateline is None:
             warnings.append(f"{path}: no dateline found; relative dates in it stay undated")
         if article.slug in slugs:
-            unique = _unique_slug(article.slug, slugs)
+            unique = unique_slug(article.slug, slugs)
             warnings.append(slug_taken(path, article.slug, unique))
             article = replace(article, slug=unique)
         slugs.add(article.slug)
@@ -81,7 +81,10 @@ def slug_taken(path: Path, slug: str, unique: str) -> str:
     return f"{path}: slug {slug!r} is already used by another article; this one is {unique!r}"
 
 
-def _unique_slug(slug: str, taken: set[str]) -> str:
+def unique_slug(slug: str, taken: set[str]) -> str:
+    """`slug`, or the first of `slug`-2, -3, … that is not taken: the rule Pelican's pages follow too (`unique_slugs`)."""
+    if slug not in taken:
+        return slug
     number = 2
     while f"{slug}-{number}" in taken:
         number += 1

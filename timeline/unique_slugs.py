@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from .timeline import unique_slug
+
 logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "_timeline_unique_slugs"
@@ -65,15 +67,6 @@ def _path_key(article) -> Path:
 def _space(article) -> tuple:
     # Same slug, other language: a translation, written elsewhere. Drafts have their own folder.
     return getattr(article, "lang", None), getattr(article, "status", None) == "draft"
-
-
-def unique_slug(slug: str, taken: set[str]) -> str:
-    if slug not in taken:
-        return slug
-    number = 2
-    while f"{slug}-{number}" in taken:
-        number += 1
-    return f"{slug}-{number}"
 
 
 # --- signal receivers
